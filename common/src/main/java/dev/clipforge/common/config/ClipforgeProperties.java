@@ -1,0 +1,32 @@
+package dev.clipforge.common.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Every ClipForge setting, bound from {@code clipforge.*} properties or their environment forms
+ * ({@code clipforge.db.url} is {@code CLIPFORGE_DB_URL}; dashes drop out: {@code clipforge.s3.access-key}
+ * is {@code CLIPFORGE_S3_ACCESSKEY}). Defaults run the whole product embedded with nothing set.
+ *
+ * @param dataDir where embedded Postgres, the embedded object store and generated secrets live
+ * @param roles   which parts this process runs: {@code api}, {@code cpu} (cpu worker), {@code gpu} (gpu worker)
+ */
+@ConfigurationProperties("clipforge")
+public record ClipforgeProperties(
+        @DefaultValue("./.clipforge") Path dataDir,
+        @DefaultValue({"api", "cpu", "gpu"}) Set<Role> roles,
+        @DefaultValue HttpSettings http,
+        @DefaultValue DatabaseSettings db,
+        @DefaultValue TemporalSettings temporal,
+        @DefaultValue ObjectStoreSettings s3,
+        @DefaultValue WorkerSettings workers) {
+
+    public enum Role { API, CPU, GPU }
+
+    public boolean runs(Role role) {
+        return roles.contains(role);
+    }
+}

@@ -22,11 +22,24 @@ public record ClipforgeProperties(
         @DefaultValue DatabaseSettings db,
         @DefaultValue TemporalSettings temporal,
         @DefaultValue ObjectStoreSettings s3,
-        @DefaultValue WorkerSettings workers) {
+        @DefaultValue WorkerSettings workers,
+        @DefaultValue IngestSettings ingest) {
 
-    public enum Role { API, CPU, GPU }
+    public enum Role {
+        API, CPU, GPU;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public boolean runs(Role role) {
         return roles.contains(role);
+    }
+
+    /** Local working space for media work; on a worker's own disk, never shared. */
+    public Path scratchDir() {
+        return ingest.scratchDir().isBlank() ? dataDir.resolve("scratch") : Path.of(ingest.scratchDir());
     }
 }

@@ -2,7 +2,6 @@ package dev.clipforge.common.store;
 
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
@@ -118,9 +117,9 @@ public final class ObjectStore {
     public void download(String key, Path target) {
         try {
             Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".dl-", ".part");
-            try {
-                s3.getObject(b -> b.bucket(bucket).key(key), ResponseTransformer.toFile(tmp));
-            } catch (RuntimeException e) {
+            try (InputStream in = open(key)) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            } catch (RuntimeException | java.io.IOException e) {
                 Files.deleteIfExists(tmp);
                 throw e;
             }

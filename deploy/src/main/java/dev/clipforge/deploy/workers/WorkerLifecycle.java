@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WorkerLifecycle.class);
+    private static final java.time.Duration HEARTBEAT_THROTTLE = java.time.Duration.ofSeconds(3);
 
     private final WorkflowClient client;
     private final List<QueueWorker> queues;
@@ -51,6 +52,9 @@ public final class WorkerLifecycle implements SmartLifecycle {
                     .setMaxConcurrentActivityExecutionSize(q.maxConcurrentActivities())
                     .setMaxConcurrentLocalActivityExecutionSize(Math.max(4, q.maxConcurrentActivities()))
                     .setMaxConcurrentWorkflowTaskExecutionSize(properties.workers().workflowSlots())
+                    // heartbeats are how a superseded render learns it was cancelled: report them promptly
+                    .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+                    .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
                     .build());
             q.registrations().accept(worker);
         }
@@ -111,9 +115,12 @@ public final class WorkerLifecycle implements SmartLifecycle {
         return running;
     }
 
-    /** Starts before the web server and stops after it, so no request arrives while workers drain. */
+    /**
+     * Below the web server's phases (Boot stops graceful shutdown at DEFAULT_PHASE - 1024 and the server at
+     * - 2048): workers start before the server and stop after it, so no request arrives while they drain.
+     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 100;
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

@@ -1,0 +1,48 @@
+package dev.clipforge.deploy.workers;
+
+import dev.clipforge.activities.ingest.AssetRows;
+import dev.clipforge.activities.ingest.IngestActivitiesImpl;
+import dev.clipforge.activities.ingest.PreviewActivitiesImpl;
+import dev.clipforge.activities.net.GuardedHttpFetcher;
+import dev.clipforge.activities.net.YoutubeDownloader;
+import dev.clipforge.activities.runs.SnapshotPublisher;
+import dev.clipforge.activities.runs.SourceStatusReader;
+import dev.clipforge.common.config.ClipforgeProperties;
+import dev.clipforge.common.config.ConditionalOnRole;
+import dev.clipforge.common.net.UrlPolicy;
+import dev.clipforge.common.store.ObjectStore;
+import dev.clipforge.workflows.TaskQueues;
+import dev.clipforge.workflows.ingest.AssetIngestWorkflowImpl;
+import dev.clipforge.workflows.preview.PreviewWorkflowImpl;
+import dev.clipforge.workflows.run.ClipRunWorkflowImpl;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The {@code clipforge-cpu} worker: the workflows, their local activities and the CPU stages. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(ClipforgeProperties.Role.CPU)
+public class CpuWorkerConfiguration {
+
+    @Bean(destroyMethod = "close")
+    GuardedHttpFetcher guardedHttpFetcher(ClipforgeProperties properties) {
+        var ingest = properties.ingest();
+        return new GuardedHttpFetcher(new UrlPolicy(ingest.urlAllowList()), ingest.urlConnectTimeout(),
+                ingest.urlFetchTimeout(), ingest.urlMaxRedirects());
+    }
+
+    @Bean
+    QueueWorker cpuWorker(ClipforgeProperties properties, JdbcTemplate jdbc, ObjectStore store, GuardedHttpFetcher fetcher) {
+        var assets = new AssetRows(jdbc);
+        var ingest = new IngestActivitiesImpl(assets, store, properties.ingest(), properties.scratchDir(), fetcher,
+                new YoutubeDownloader(properties.ingest().youtubeDownloader(), properties.ingest().urlFetchTimeout()));
+        var previews = new PreviewActivitiesImpl(assets, store, properties.scratchDir());
+        var snapshots = new SnapshotPublisher(jdbc);
+        var sources = new SourceStatusReader(jdbc);
+        return new QueueWorker(TaskQueues.CPU, properties.workers().cpuSlots(), worker -> {
+            worker.registerWorkflowImplementationTypes(ClipRunWorkflowImpl.class, AssetIngestWorkflowImpl.class,
+                    PreviewWorkflowImpl.class);
+            worker.registerActivitiesImplementations(snapshots, sources, ingest, previews);
+        });
+    }
+}

@@ -28,12 +28,45 @@ public final class ObjectKeys {
         return asset(projectId, assetId) + "poster.jpg";
     }
 
+    /** A sidecar transcript uploaded with the asset ({@code srt}, {@code vtt} or {@code json}). */
+    public static String sidecar(String projectId, String assetId, String extension) {
+        return asset(projectId, assetId) + "sidecar." + extension;
+    }
+
+    public static String transcript(String projectId, String assetId, int analysisVersion) {
+        return asset(projectId, assetId) + "transcript/v" + analysisVersion + ".json";
+    }
+
+    /** Per-chunk results of a transcription in progress, so a retried attempt skips finished chunks. */
+    public static String transcriptChunk(String projectId, String assetId, int analysisVersion, int chunk) {
+        return asset(projectId, assetId) + "transcript/v" + analysisVersion + "/chunks/" + chunk + ".json";
+    }
+
+    /** Raw visual scan of a fixed stretch of the source, shared by every window that covers it. */
+    public static String visualTile(String projectId, String assetId, long tileStartMillis) {
+        return asset(projectId, assetId) + "visual/tiles/" + tileStartMillis + ".json";
+    }
+
+    /** The visual timeline of one analysed range. */
+    public static String visualTimeline(String projectId, String assetId, int analysisVersion, long startMillis, long endMillis) {
+        return asset(projectId, assetId) + "visual/v" + analysisVersion + "/" + startMillis + "-" + endMillis + ".json";
+    }
+
     public static String preview(String projectId, String assetId, String name) {
         return asset(projectId, assetId) + "previews/" + name;
     }
 
     public static String clip(String projectId, String clipId) {
         return project(projectId) + "clips/" + clipId + "/";
+    }
+
+    /** A clip artifact ({@code layout}, {@code captions}, {@code preview}, {@code qa}) under a content-derived name. */
+    public static String clipArtifact(String projectId, String clipId, String kind, String name) {
+        return clip(projectId, clipId) + kind + "/" + name;
+    }
+
+    public static String suggestions(String projectId, String assetId, int analysisVersion, String parameters) {
+        return asset(projectId, assetId) + "suggestions/v" + analysisVersion + "/" + parameters + ".json";
     }
 
     public static String export(String projectId, String clipId, String exportId) {

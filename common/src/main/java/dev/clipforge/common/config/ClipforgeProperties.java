@@ -23,7 +23,12 @@ public record ClipforgeProperties(
         @DefaultValue TemporalSettings temporal,
         @DefaultValue ObjectStoreSettings s3,
         @DefaultValue WorkerSettings workers,
-        @DefaultValue IngestSettings ingest) {
+        @DefaultValue IngestSettings ingest,
+        @DefaultValue TranscriptionSettings transcription,
+        @DefaultValue VisualSettings visual,
+        @DefaultValue SuggestSettings suggest,
+        @DefaultValue RenderSettings render,
+        @DefaultValue RunSettingsProperties runs) {
 
     public enum Role {
         API, CPU, GPU;
@@ -34,7 +39,7 @@ public record ClipforgeProperties(
         }
     }
 
-    public boolean runs(Role role) {
+    public boolean hasRole(Role role) {
         return roles.contains(role);
     }
 

@@ -1,6 +1,17 @@
 package dev.clipforge.deploy.workers;
 
+import dev.clipforge.activities.captions.CaptionActivitiesImpl;
+import dev.clipforge.activities.captions.CaptionThemeRows;
+import dev.clipforge.activities.export.ExportActivitiesImpl;
 import dev.clipforge.activities.ingest.AssetRows;
+import dev.clipforge.activities.layout.LayoutActivitiesImpl;
+import dev.clipforge.activities.qa.QaActivitiesImpl;
+import dev.clipforge.activities.render.RenderActivitiesImpl;
+import dev.clipforge.activities.runs.RunProgress;
+import dev.clipforge.activities.suggest.SuggestActivitiesImpl;
+import dev.clipforge.activities.suggest.SuggestionRows;
+import dev.clipforge.activities.support.ArtifactLeases;
+import dev.clipforge.activities.support.SourceCache;
 import dev.clipforge.activities.ingest.IngestActivitiesImpl;
 import dev.clipforge.activities.ingest.PreviewActivitiesImpl;
 import dev.clipforge.activities.net.GuardedHttpFetcher;
@@ -32,8 +43,21 @@ public class CpuWorkerConfiguration {
     }
 
     @Bean
-    QueueWorker cpuWorker(ClipforgeProperties properties, JdbcTemplate jdbc, ObjectStore store, GuardedHttpFetcher fetcher) {
+    QueueWorker cpuWorker(ClipforgeProperties properties, JdbcTemplate jdbc, ObjectStore store, GuardedHttpFetcher fetcher,
+                          SourceCache sourceCache) {
         var assets = new AssetRows(jdbc);
+        var leases = new ArtifactLeases(jdbc);
+        var progress = new RunProgress(jdbc);
+        var scratch = properties.scratchDir();
+        var render = properties.render();
+        var themes = new CaptionThemeRows(jdbc);
+        var stages = new Object[]{
+                new SuggestActivitiesImpl(assets, store, leases, properties.suggest(), new SuggestionRows(jdbc), scratch),
+                new LayoutActivitiesImpl(assets, store),
+                new CaptionActivitiesImpl(assets, store, themes::find),
+                new RenderActivitiesImpl(assets, store, sourceCache, progress, render, scratch),
+                new QaActivitiesImpl(assets, store, sourceCache, render, scratch),
+                new ExportActivitiesImpl(assets, store, sourceCache, progress, render, jdbc, scratch)};
         var ingest = new IngestActivitiesImpl(assets, store, properties.ingest(), properties.scratchDir(), fetcher,
                 new YoutubeDownloader(properties.ingest().youtubeDownloader(), properties.ingest().urlFetchTimeout()));
         var previews = new PreviewActivitiesImpl(assets, store, properties.scratchDir());
@@ -43,6 +67,7 @@ public class CpuWorkerConfiguration {
             worker.registerWorkflowImplementationTypes(ClipRunWorkflowImpl.class, AssetIngestWorkflowImpl.class,
                     PreviewWorkflowImpl.class);
             worker.registerActivitiesImplementations(snapshots, sources, ingest, previews);
+            worker.registerActivitiesImplementations(stages);
         });
     }
 }

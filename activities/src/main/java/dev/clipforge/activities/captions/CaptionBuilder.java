@@ -1,0 +1,247 @@
+package dev.clipforge.activities.captions;
+
+import dev.clipforge.common.captions.CaptionDoc;
+import dev.clipforge.common.captions.CaptionTheme;
+import dev.clipforge.common.layout.LayoutDoc;
+import dev.clipforge.common.transcript.Transcript;
+import dev.clipforge.common.visual.Box;
+
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the words of a clip window into caption cues: re-timed to the clip, broken into lines by measured
+ * width (a word is never split), held on screen long enough to read and without flicker between cues,
+ * and placed where no face is.
+ */
+public final class CaptionBuilder {
+    static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+    /** Share of the output width a line may use. */
+    static final double LINE_WIDTH = 0.84;
+    /** A gap shorter than this between cues is bridged, so the caption does not blink off and on. */
+    static final double BRIDGE_GAP = 0.5;
+    /** Shortest time a sentence cue stays up; a single-word cue may be shorter (it follows speech). */
+    static final double MIN_CUE = 0.7;
+    static final double MIN_WORD_CUE = 0.2;
+    /** A pause this long inside a sentence starts a new cue. */
+    static final double CUE_PAUSE = 0.7;
+
+    public CaptionDoc build(Transcript transcript, double windowStart, double windowEnd, CaptionTheme theme,
+                            LayoutDoc layout, boolean keepOffFaces) {
+        int outW = layout == null ? 1080 : layout.outputWidth();
+        int outH = layout == null ? 1920 : layout.outputHeight();
+        double duration = windowEnd - windowStart;
+        List<String> warnings = new ArrayList<>();
+        List<CaptionDoc.Word> words = new ArrayList<>();
+        List<Integer> sentenceStarts = new ArrayList<>();
+        if (transcript != null) {
+            int previousSegment = -1;
+            for (int i = 0; i < transcript.words().size(); i++) {
+                Transcript.Word w = transcript.words().get(i);
+                double mid = (w.start() + w.end()) / 2;
+                if (mid < windowStart || mid >= windowEnd) {
+                    continue;
+                }
+                int segment = segmentOf(transcript, i);
+                if (segment != previousSegment) {
+                    sentenceStarts.add(words.size());
+                    previousSegment = segment;
+                }
+                String text = theme.uppercase() ? w.text().toUpperCase(Locale.ROOT) : w.text();
+                words.add(new CaptionDoc.Word(text, clamp(w.start() - windowStart, duration), clamp(w.end() - windowStart, duration)));
+            }
+        }
+        if (words.isEmpty()) {
+            return new CaptionDoc(theme, outW, outH, List.of(), List.of("no speech in the clip window"));
+        }
+        List<List<CaptionDoc.Word>> groups = "word".equals(theme.mode())
+                ? words.stream().map(List::of).toList()
+                : chunks(words, sentenceStarts, theme, outW);
+        List<CaptionDoc.Cue> cues = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<CaptionDoc.Word> cueWords = groups.get(g);
+            double start = cueWords.get(0).start();
+            double end = cueWords.get(cueWords.size() - 1).end();
+            double nextStart = g + 1 < groups.size() ? groups.get(g + 1).get(0).start() : duration;
+            double min = "word".equals(theme.mode()) ? MIN_WORD_CUE : MIN_CUE;
+            end = Math.max(end, Math.min(start + min, nextStart));
+            if (nextStart - end < BRIDGE_GAP) {
+                end = nextStart;
+            }
+            List<List<Integer>> lines = lines(cueWords, theme, outW);
+            boolean rtl = Fonts.rightToLeft(String.join(" ", cueWords.stream().map(CaptionDoc.Word::text).toList()));
+            cues.add(new CaptionDoc.Cue(start, Math.min(end, duration), cueWords, lines, null, null, rtl));
+        }
+        List<CaptionDoc.Cue> placed = new ArrayList<>();
+        int onFaces = 0;
+        for (CaptionDoc.Cue c : cues) {
+            CaptionDoc.Cue p = place(c, theme, layout, outW, outH, keepOffFaces);
+            if (overlapsFaces(p.box(), layout, p.start(), p.end())) {
+                onFaces++;
+            }
+            placed.add(p);
+        }
+        if (onFaces > 0) {
+            warnings.add(onFaces + " caption(s) overlap a face: no face-free place was found");
+        }
+        return new CaptionDoc(theme, outW, outH, placed, warnings);
+    }
+
+    private static int segmentOf(Transcript t, int wordIndex) {
+        for (int s = 0; s < t.segments().size(); s++) {
+            if (wordIndex >= t.segments().get(s).firstWord() && wordIndex <= t.segments().get(s).lastWord()) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** Sentence chunks that fill at most {@code maxLines} measured lines; long pauses start a new chunk. */
+    static List<List<CaptionDoc.Word>> chunks(List<CaptionDoc.Word> words, List<Integer> sentenceStarts, CaptionTheme theme,
+                                              int outW) {
+        List<List<CaptionDoc.Word>> out = new ArrayList<>();
+        List<CaptionDoc.Word> current = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            CaptionDoc.Word w = words.get(i);
+            boolean newSentence = sentenceStarts.contains(i) && !current.isEmpty();
+            boolean pause = !current.isEmpty() && w.start() - current.get(current.size() - 1).end() >= CUE_PAUSE;
+            List<CaptionDoc.Word> trial = new ArrayList<>(current);
+            trial.add(w);
+            boolean overflow = !current.isEmpty() && lines(trial, theme, outW).size() > theme.maxLines();
+            if (newSentence || pause || overflow) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(w);
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    /** Greedy line filling by measured width, word and character caps; a word longer than a line gets its own. */
+    static List<List<Integer>> lines(List<CaptionDoc.Word> words, CaptionTheme theme, int outW) {
+        double max = outW * LINE_WIDTH;
+        List<List<Integer>> lines = new ArrayList<>();
+        List<Integer> line = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            String candidate = text.length() == 0 ? words.get(i).text() : text + " " + words.get(i).text();
+            boolean fits = width(candidate, theme) <= max && line.size() < theme.maxWordsPerLine()
+                    && candidate.length() <= theme.maxCharsPerLine();
+            if (!fits && !line.isEmpty()) {
+                lines.add(line);
+                line = new ArrayList<>();
+                text.setLength(0);
+                candidate = words.get(i).text();
+            }
+            line.add(i);
+            text.setLength(0);
+            text.append(candidate);
+        }
+        if (!line.isEmpty()) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /** Measured width of a line of words as the painter sets them: stroked words, spaces widened by the stroke. */
+    static double width(String text, CaptionTheme theme) {
+        String[] words = text.split(" ");
+        double total = 0;
+        for (String w : words) {
+            total += Fonts.forText(theme.fontFamily(), w, theme.fontSize()).getStringBounds(w, FRC).getWidth();
+        }
+        return total + (words.length - 1) * space(theme) + theme.strokeWidth() * 2;
+    }
+
+    static double space(CaptionTheme theme) {
+        Font font = Fonts.forText(theme.fontFamily(), " ", theme.fontSize());
+        return font.getStringBounds(" ", FRC).getWidth() + theme.strokeWidth() * 1.5;
+    }
+
+    static double lineHeight(CaptionTheme theme) {
+        return theme.fontSize() * 1.25;
+    }
+
+    /** The block's size, and the first zone (in preference order) where it covers no face during the cue. */
+    private static CaptionDoc.Cue place(CaptionDoc.Cue c, CaptionTheme theme, LayoutDoc layout, int outW, int outH,
+                                        boolean keepOffFaces) {
+        double widest = 0;
+        for (List<Integer> line : c.lines()) {
+            StringBuilder s = new StringBuilder();
+            for (int i : line) {
+                s.append(s.length() == 0 ? "" : " ").append(c.words().get(i).text());
+            }
+            widest = Math.max(widest, width(s.toString(), theme));
+        }
+        double pad = theme.boxColor() != null ? theme.fontSize() * 0.35 : theme.fontSize() * 0.15;
+        double w = Math.min(outW * 0.96, widest + 2 * pad);
+        double h = c.lines().size() * lineHeight(theme) + 2 * pad;
+        boolean split = layout != null && layout.segments().stream()
+                .anyMatch(s -> s.mode() == LayoutDoc.Mode.SPLIT && s.start() < c.end() && s.end() > c.start());
+        List<String> order = new ArrayList<>();
+        String preferred = "auto".equals(theme.position()) ? (split ? "middle" : "lower") : theme.position();
+        order.add(preferred);
+        for (String z : List.of("lower", "middle", "upper")) {
+            if (!order.contains(z)) {
+                order.add(z);
+            }
+        }
+        boolean avoid = keepOffFaces || "auto".equals(theme.position());
+        Box best = null;
+        String bestZone = null;
+        double bestOverlap = Double.MAX_VALUE;
+        for (String zone : avoid ? order : List.of(preferred)) {
+            Box box = zoneBox(zone, w, h, outW, outH);
+            double overlap = faceOverlap(box, layout, c.start(), c.end());
+            if (overlap < bestOverlap - 1e-9) {
+                best = box;
+                bestZone = zone;
+                bestOverlap = overlap;
+            }
+            if (overlap == 0) {
+                break;
+            }
+        }
+        return new CaptionDoc.Cue(c.start(), c.end(), c.words(), c.lines(), best, bestZone, c.rightToLeft());
+    }
+
+    /** Safe areas of a 9:16 frame: lower third above the platform UI, upper band below it, the middle seam. */
+    static Box zoneBox(String zone, double w, double h, int outW, int outH) {
+        double cy = switch (zone) {
+            case "upper" -> outH * 0.18;
+            case "middle" -> outH * 0.5;
+            default -> outH * 0.74;
+        };
+        return new Box((outW - w) / 2, cy - h / 2, w, h);
+    }
+
+    static double faceOverlap(Box box, LayoutDoc layout, double start, double end) {
+        if (layout == null) {
+            return 0;
+        }
+        double total = 0;
+        for (LayoutDoc.OutputFaces f : layout.faces()) {
+            if (f.t() < start - 0.1 || f.t() > end + 0.1) {
+                continue;
+            }
+            for (LayoutDoc.FaceInOutput face : f.boxes()) {
+                total += box.intersection(face.box());
+            }
+        }
+        return total;
+    }
+
+    static boolean overlapsFaces(Box box, LayoutDoc layout, double start, double end) {
+        return faceOverlap(box, layout, start, end) > 0;
+    }
+
+    private static double clamp(double t, double duration) {
+        return Math.max(0, Math.min(duration, t));
+    }
+}

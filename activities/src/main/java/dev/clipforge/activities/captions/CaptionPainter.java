@@ -1,0 +1,125 @@
+package dev.clipforge.activities.captions;
+
+import dev.clipforge.common.captions.CaptionDoc;
+import dev.clipforge.common.captions.CaptionTheme;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws one caption state (a cue, its active word, the pop step) into a transparent ABGR image the size
+ * of the cue's box at render scale. Render caches these by state, so drawing happens only when the text
+ * or the animation step changes.
+ */
+public final class CaptionPainter {
+    /** Pop animation: the word starts this much larger and settles over the steps. */
+    static final double POP_SCALE = 0.18;
+    public static final int POP_STEPS = 4;
+
+    private CaptionPainter() {
+    }
+
+    /**
+     * @param active   index of the word being spoken, or -1
+     * @param popStep  0..{@link #POP_STEPS}: frames since the active word began (pop animation)
+     * @param scale    output pixels per plan pixel
+     */
+    public static BufferedImage paint(CaptionDoc.Cue cue, CaptionTheme theme, int active, int popStep, double scale) {
+        int w = Math.max(1, (int) Math.ceil(cue.box().w() * scale));
+        int h = Math.max(1, (int) Math.ceil(cue.box().h() * scale));
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_4BYTE_ABGR);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.scale(scale, scale);
+        double bw = cue.box().w();
+        double bh = cue.box().h();
+        if (theme.boxColor() != null) {
+            g.setColor(color(theme.boxColor()));
+            g.fill(new RoundRectangle2D.Double(0, 0, bw, bh, theme.fontSize() * 0.5, theme.fontSize() * 0.5));
+        }
+        double lineH = CaptionBuilder.lineHeight(theme);
+        double top = (bh - cue.lines().size() * lineH) / 2;
+        for (int l = 0; l < cue.lines().size(); l++) {
+            List<Integer> line = cue.lines().get(l);
+            double baseline = top + l * lineH + theme.fontSize() * 0.95;
+            List<TextLayout> layouts = new ArrayList<>();
+            double total = 0;
+            double space = CaptionBuilder.space(theme);
+            for (int i : line) {
+                String text = cue.words().get(i).text();
+                TextLayout tl = new TextLayout(text, Fonts.forText(theme.fontFamily(), text, theme.fontSize()), CaptionBuilder.FRC);
+                layouts.add(tl);
+                total += tl.getAdvance();
+            }
+            total += space * (line.size() - 1);
+            double x = (bw - total) / 2;
+            // right-to-left lines keep the reading order: the first word sits at the right
+            List<Integer> order = new ArrayList<>();
+            for (int k = 0; k < line.size(); k++) {
+                order.add(cue.rightToLeft() ? line.size() - 1 - k : k);
+            }
+            for (int k : order) {
+                int wordIndex = line.get(k);
+                TextLayout tl = layouts.get(k);
+                boolean isActive = wordIndex == active;
+                drawWord(g, tl, x, baseline, theme, isActive, popStep);
+                x += tl.getAdvance() + space;
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    private static void drawWord(Graphics2D g, TextLayout tl, double x, double baseline, CaptionTheme theme, boolean active,
+                                 int popStep) {
+        double s = 1;
+        if (active && "karaoke".equals(theme.animation())) {
+            s = 1.08;
+        } else if (active && "pop".equals(theme.animation())) {
+            s = 1 + POP_SCALE * Math.max(0, POP_STEPS - popStep) / POP_STEPS;
+        }
+        double cx = x + tl.getAdvance() / 2;
+        double cy = baseline - theme.fontSize() * 0.35;
+        AffineTransform at = new AffineTransform();
+        at.translate(cx, cy);
+        at.scale(s, s);
+        at.translate(-tl.getAdvance() / 2, theme.fontSize() * 0.35);
+        Shape outline = tl.getOutline(at);
+        if (theme.shadow()) {
+            AffineTransform shadow = AffineTransform.getTranslateInstance(theme.fontSize() * 0.04, theme.fontSize() * 0.05);
+            g.setColor(new Color(0, 0, 0, 140));
+            g.fill(shadow.createTransformedShape(outline));
+        }
+        if (theme.strokeWidth() > 0) {
+            g.setColor(color(theme.strokeColor()));
+            g.setStroke(new BasicStroke(theme.strokeWidth() * 2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(outline);
+        }
+        boolean highlight = active && !"none".equals(theme.animation());
+        g.setColor(color(highlight ? theme.highlightColor() : theme.textColor()));
+        g.fill(outline);
+    }
+
+    /** #RRGGBB or #RRGGBBAA. */
+    public static Color color(String hex) {
+        String h = hex.startsWith("#") ? hex.substring(1) : hex;
+        int r = Integer.parseInt(h.substring(0, 2), 16);
+        int gg = Integer.parseInt(h.substring(2, 4), 16);
+        int b = Integer.parseInt(h.substring(4, 6), 16);
+        int a = h.length() >= 8 ? Integer.parseInt(h.substring(6, 8), 16) : 255;
+        return new Color(r, gg, b, a);
+    }
+
+}

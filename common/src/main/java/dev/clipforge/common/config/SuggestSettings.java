@@ -1,0 +1,35 @@
+package dev.clipforge.common.config;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * @param weights    weight of each scoring feature (hook, self_contained, payoff, coherence, density, energy,
+ *                   speaker_dynamics, duration_fit), e.g. {@code CLIPFORGE_SUGGEST_WEIGHTS_HOOK=3}
+ * @param maxOverlap largest share of the shorter of two suggestions they may share
+ */
+public record SuggestSettings(Map<String, Double> weights, @DefaultValue("0.3") double maxOverlap) {
+
+    public SuggestSettings {
+        Map<String, Double> w = new LinkedHashMap<>(defaultWeights());
+        if (weights != null) {
+            w.putAll(weights);
+        }
+        weights = Map.copyOf(w);
+    }
+
+    public static Map<String, Double> defaultWeights() {
+        Map<String, Double> w = new LinkedHashMap<>();
+        w.put("hook", 2.0);
+        w.put("self_contained", 1.5);
+        w.put("payoff", 1.5);
+        w.put("coherence", 1.0);
+        w.put("density", 1.0);
+        w.put("energy", 0.75);
+        w.put("speaker_dynamics", 0.5);
+        w.put("duration_fit", 0.75);
+        return w;
+    }
+}

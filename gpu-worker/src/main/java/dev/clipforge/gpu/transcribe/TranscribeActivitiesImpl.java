@@ -1,0 +1,154 @@
+package dev.clipforge.gpu.transcribe;
+
+import dev.clipforge.activities.ingest.AssetRows;
+import dev.clipforge.activities.media.Wav;
+import dev.clipforge.activities.support.ArtifactLeases;
+import dev.clipforge.activities.support.Scratch;
+import dev.clipforge.common.assets.ObjectKeys;
+import dev.clipforge.common.config.TranscriptionSettings;
+import dev.clipforge.common.json.Json;
+import dev.clipforge.common.store.ObjectStore;
+import dev.clipforge.common.transcript.Segmenter;
+import dev.clipforge.common.transcript.Sidecars;
+import dev.clipforge.common.transcript.Transcript;
+import dev.clipforge.gpu.asr.SpeechToText;
+import dev.clipforge.gpu.vad.SileroVad;
+import dev.clipforge.workflows.run.FailureCodes;
+import dev.clipforge.workflows.run.StageStatus;
+import dev.clipforge.workflows.stages.StageFailures;
+import dev.clipforge.workflows.stages.TranscribeActivities;
+import dev.clipforge.workflows.stages.TranscriptRef;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Transcribes an asset once per analysis version: a sidecar transcript wins over speech recognition;
+ * otherwise voice activity, chunking and the configured recogniser. The result is cached in the store
+ * and computed by one worker at a time.
+ */
+public class TranscribeActivitiesImpl implements TranscribeActivities {
+    private final AssetRows assets;
+    private final ObjectStore store;
+    private final ArtifactLeases leases;
+    private final TranscriptionPipeline pipeline;
+    private final SileroVad vad;
+    private final TranscriptionSettings settings;
+    private final Path scratchRoot;
+    private final String provider;
+
+    public TranscribeActivitiesImpl(AssetRows assets, ObjectStore store, ArtifactLeases leases, SileroVad vad,
+                                    SpeechToText stt, TranscriptionSettings settings, Path scratchRoot) {
+        this.assets = assets;
+        this.store = store;
+        this.leases = leases;
+        this.vad = vad;
+        this.settings = settings;
+        this.scratchRoot = scratchRoot;
+        this.provider = stt.name();
+        this.pipeline = new TranscriptionPipeline(vad, stt, settings.effectiveParallelism(), settings.maxChunkSeconds(),
+                settings.minPauseSeconds());
+    }
+
+    @Override
+    public TranscriptRef transcribe(Request request) {
+        AssetRows.Row row = assets.find(request.assetId()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                "asset " + request.assetId() + " does not exist", FailureCodes.SOURCE_MISSING));
+        String key = ObjectKeys.transcript(row.projectId(), row.id(), request.analysisVersion());
+        ActivityExecutionContext activity = Activity.getExecutionContext();
+        Transcript transcript = leases.once(key, settings.leaseTtl(), activity,
+                () -> store.findBytes(key).map(b -> Json.read(b, Transcript.class)),
+                () -> {
+                    Transcript t = compute(row, request.analysisVersion(), activity);
+                    store.put(key, Json.writeBytes(t), "application/json");
+                    return t;
+                });
+        return new TranscriptRef(row.id(), request.analysisVersion(), StageStatus.READY, key, transcript.endSeconds(),
+                transcript.words().size(), transcript.language(), transcript.provider());
+    }
+
+    private Transcript compute(AssetRows.Row row, int version, ActivityExecutionContext activity) {
+        if (row.derived() == null || row.derived().speechAudioKey() == null) {
+            throw StageFailures.nonRetryable(FailureCodes.INVALID_INPUT, "the asset has no speech audio",
+                    "the source has no audio stream, or ingest did not finish", "transcription needs a source with audio");
+        }
+        try (Scratch scratch = Scratch.in(scratchRoot, "transcribe")) {
+            Path wav = scratch.file("speech.wav");
+            store.download(row.derived().speechAudioKey(), wav);
+            float[] samples = Wav.read(wav);
+            Optional<Transcript> sidecar = sidecar(row, version, samples);
+            if (sidecar.isPresent()) {
+                return sidecar.get();
+            }
+            return pipeline.run(samples, version, null, new StoredChunks(row, version),
+                    (done, total) -> activity.heartbeat(done + "/" + total));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A transcript uploaded with the asset wins over recognition; its pauses still come from the audio. */
+    private Optional<Transcript> sidecar(AssetRows.Row row, int version, float[] samples) {
+        for (Sidecars.Format format : Sidecars.Format.values()) {
+            Optional<byte[]> bytes = store.findBytes(ObjectKeys.sidecar(row.projectId(), row.id(), format.extension));
+            if (bytes.isPresent()) {
+                Sidecars.Parsed parsed;
+                try {
+                    parsed = Sidecars.parse(format, new String(bytes.get(), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw StageFailures.nonRetryable(FailureCodes.INVALID_INPUT, "the sidecar transcript cannot be read",
+                            e.getMessage(), "upload a valid SRT, WebVTT or ClipForge JSON transcript");
+                }
+                double total = samples.length / (double) SileroVad.SAMPLE_RATE;
+                List<Transcript.Span> speech = vad.speech(samples);
+                List<Transcript.Word> words = parsed.words();
+                List<Transcript.Span> pauses = SileroVad.pauses(speech, total, settings.minPauseSeconds());
+                return Optional.of(new Transcript(version, "en", "sidecar", total, words, Segmenter.segments(words, pauses),
+                        speech, pauses));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    /** Chunk results kept in the store so a retried or resumed attempt skips finished chunks. */
+    private final class StoredChunks implements TranscriptionPipeline.ChunkStore {
+        private final AssetRows.Row row;
+        private final int version;
+
+        StoredChunks(AssetRows.Row row, int version) {
+            this.row = row;
+            this.version = version;
+        }
+
+        private String key(TranscriptionPipeline.Chunk c) {
+            return ObjectKeys.transcriptChunk(row.projectId(), row.id(), version, c.index());
+        }
+
+        @Override
+        public Optional<SpeechToText.Recognized> load(TranscriptionPipeline.Chunk chunk) {
+            return store.findBytes(key(chunk)).map(b -> Json.read(b, StoredChunk.class))
+                    .filter(s -> s.start() == chunk.start() && s.end() == chunk.end() && s.provider().equals(provider))
+                    .map(s -> new SpeechToText.Recognized(s.words(), s.language()));
+        }
+
+        @Override
+        public void save(TranscriptionPipeline.Chunk chunk, SpeechToText.Recognized result) {
+            store.put(key(chunk), Json.writeBytes(new StoredChunk(chunk.start(), chunk.end(), provider, result.language(),
+                    result.words())), "application/json");
+        }
+    }
+
+    record StoredChunk(double start, double end, String provider, String language, List<Transcript.Word> words) {
+    }
+}

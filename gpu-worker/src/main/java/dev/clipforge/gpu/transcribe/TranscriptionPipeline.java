@@ -1,0 +1,143 @@
+package dev.clipforge.gpu.transcribe;
+
+import dev.clipforge.common.transcript.Segmenter;
+import dev.clipforge.common.transcript.Transcript;
+import dev.clipforge.gpu.asr.SpeechToText;
+import dev.clipforge.gpu.vad.SileroVad;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Voice activity, then chunks of speech split at pauses, transcribed in parallel, with word times
+ * stitched back to source time. Finished chunks are kept by a {@link ChunkStore}, so a retried attempt
+ * only does what is left.
+ */
+public final class TranscriptionPipeline {
+    /** Audio kept on each side of a chunk so a word at its edge is heard whole. */
+    static final double CHUNK_PAD = 0.15;
+
+    public record Chunk(int index, double start, double end) {
+    }
+
+    public interface ChunkStore {
+        Optional<SpeechToText.Recognized> load(Chunk chunk);
+
+        void save(Chunk chunk, SpeechToText.Recognized result);
+    }
+
+    public interface Progress {
+        void chunksDone(int done, int total);
+    }
+
+    private final SileroVad vad;
+    private final SpeechToText stt;
+    private final int parallelism;
+    private final double maxChunkSeconds;
+    private final double minPauseSeconds;
+
+    public TranscriptionPipeline(SileroVad vad, SpeechToText stt, int parallelism, double maxChunkSeconds,
+                                 double minPauseSeconds) {
+        this.vad = vad;
+        this.stt = stt;
+        this.parallelism = Math.max(1, Math.min(parallelism, stt.maxParallel()));
+        this.maxChunkSeconds = maxChunkSeconds;
+        this.minPauseSeconds = minPauseSeconds;
+    }
+
+    public Transcript run(float[] samples, int analysisVersion, String language, ChunkStore store, Progress progress) {
+        double total = samples.length / (double) SileroVad.SAMPLE_RATE;
+        List<Transcript.Span> speech = vad.speech(samples);
+        List<Chunk> chunks = chunks(speech, maxChunkSeconds, total);
+        List<SpeechToText.Recognized> results = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "transcribe-chunk");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SpeechToText.Recognized>> futures = new ArrayList<>();
+            for (Chunk c : chunks) {
+                futures.add(pool.submit(() -> {
+                    SpeechToText.Recognized r = store.load(c).orElseGet(() -> {
+                        SpeechToText.Recognized fresh = stt.transcribe(slice(samples, c), language);
+                        store.save(c, fresh);
+                        return fresh;
+                    });
+                    progress.chunksDone(done.incrementAndGet(), chunks.size());
+                    return r;
+                }));
+            }
+            for (Future<SpeechToText.Recognized> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("transcription interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Transcript.Word> words = new ArrayList<>();
+        String detected = language;
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk c = chunks.get(i);
+            double offset = Math.max(0, c.start() - CHUNK_PAD);
+            for (Transcript.Word w : results.get(i).words()) {
+                words.add(new Transcript.Word(w.text(), round(w.start() + offset), round(w.end() + offset), w.confidence()));
+            }
+            if (detected == null) {
+                detected = results.get(i).language();
+            }
+        }
+        List<Transcript.Span> pauses = SileroVad.pauses(speech, total, minPauseSeconds);
+        List<Transcript.Word> heard = Segmenter.withoutWordsInSilence(words, pauses);
+        return new Transcript(analysisVersion, detected == null ? "en" : detected, stt.name(), total, heard,
+                Segmenter.segments(heard, pauses), speech, pauses);
+    }
+
+    /** Speech regions grouped into chunks of at most {@code max} seconds; a longer region is cut evenly. */
+    static List<Chunk> chunks(List<Transcript.Span> speech, double max, double total) {
+        List<Chunk> out = new ArrayList<>();
+        double start = -1;
+        double end = -1;
+        for (Transcript.Span s : speech) {
+            if (start >= 0 && s.end() - start > max) {
+                out.add(new Chunk(out.size(), start, end));
+                start = -1;
+            }
+            if (start < 0) {
+                start = s.start();
+            }
+            end = s.end();
+            while (end - start > max) {
+                out.add(new Chunk(out.size(), start, start + max));
+                start += max;
+            }
+        }
+        if (start >= 0) {
+            out.add(new Chunk(out.size(), start, Math.min(end, total)));
+        }
+        return out;
+    }
+
+    private static float[] slice(float[] samples, Chunk c) {
+        int from = (int) Math.max(0, Math.floor((c.start() - CHUNK_PAD) * SileroVad.SAMPLE_RATE));
+        int to = (int) Math.min(samples.length, Math.ceil((c.end() + CHUNK_PAD) * SileroVad.SAMPLE_RATE));
+        float[] out = new float[Math.max(0, to - from)];
+        System.arraycopy(samples, from, out, 0, out.length);
+        return out;
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

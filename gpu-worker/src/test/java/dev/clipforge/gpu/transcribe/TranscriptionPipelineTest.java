@@ -1,0 +1,114 @@
+package dev.clipforge.gpu.transcribe;
+
+import dev.clipforge.activities.samples.PackageMedia;
+import dev.clipforge.common.transcript.Transcript;
+import dev.clipforge.gpu.asr.SpeechToText;
+import dev.clipforge.gpu.asr.SphinxSpeechToText;
+import dev.clipforge.gpu.models.ModelFiles;
+import dev.clipforge.gpu.vad.SileroVad;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded default on real read speech that nobody here wrote (LibriVox, with its reference text). */
+class TranscriptionPipelineTest {
+    /** Measured 0.35 on these sentences with the shipped settings; the test fails if it gets worse than this. */
+    static final double MAX_WER = 0.42;
+    static SileroVad vad;
+    static SphinxSpeechToText sphinx;
+    @TempDir
+    static Path models;
+
+    @BeforeAll
+    static void load() {
+        vad = new SileroVad(ModelFiles.extract(ModelFiles.SILERO_VAD, ModelFiles.SILERO_VAD_SHA256, models),
+                SileroVad.Settings.defaults());
+        sphinx = new SphinxSpeechToText(5000, 2);
+    }
+
+    @AfterAll
+    static void close() {
+        vad.close();
+    }
+
+    static final class MemoryChunks implements TranscriptionPipeline.ChunkStore {
+        final Map<Integer, SpeechToText.Recognized> saved = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<SpeechToText.Recognized> load(TranscriptionPipeline.Chunk chunk) {
+            return Optional.ofNullable(saved.get(chunk.index()));
+        }
+
+        @Override
+        public void save(TranscriptionPipeline.Chunk chunk, SpeechToText.Recognized result) {
+            saved.put(chunk.index(), result);
+        }
+    }
+
+    @Test
+    void transcribesRealSpeechWithinTheWerBoundAndInSourceTime() {
+        PackageMedia.Speech speech = PackageMedia.sequence(PackageMedia.librivox(), 1.0, 1.0, 1, 1);
+        // small chunks so the five sentences spread over both threads
+        TranscriptionPipeline pipeline = new TranscriptionPipeline(vad, sphinx, 2, 8, 0.25);
+        MemoryChunks chunks = new MemoryChunks();
+        Transcript t = pipeline.run(speech.samples(), 1, null, chunks, (done, total) -> {
+        });
+
+        String reference = speech.placed().stream().map(p -> p.utterance().text()).collect(Collectors.joining(" "));
+        String hypothesis = t.words().stream().map(Transcript.Word::text).collect(Collectors.joining(" "));
+        double wer = WordErrorRate.of(reference, hypothesis);
+        System.out.printf("sphinx WER on LibriVox: %.3f (%d reference words)%n", wer, WordErrorRate.normalise(reference).size());
+        assertThat(wer).isLessThan(MAX_WER);
+        assertThat(chunks.saved).hasSizeGreaterThan(1);
+        assertThat(t.provider()).isEqualTo("sphinx");
+
+        // words come back in source time: each sentence's first word starts near where it was placed
+        for (PackageMedia.Placed p : speech.placed()) {
+            Transcript.Word first = t.words().stream().filter(w -> w.start() >= p.start() - 0.3).findFirst().orElseThrow();
+            assertThat(first.start()).as(p.utterance().id()).isBetween(p.start() - 0.3, p.start() + 0.6);
+        }
+        assertThat(t.words()).isSortedAccordingTo((a, b) -> Double.compare(a.start(), b.start()));
+        // the gaps between sentences are pauses, and segments end at them
+        assertThat(t.pauses().size()).isGreaterThanOrEqualTo(speech.placed().size() - 1);
+        assertThat(t.segments().size()).isGreaterThanOrEqualTo(speech.placed().size());
+    }
+
+    @Test
+    void aResumedRunSkipsFinishedChunks() {
+        PackageMedia.Speech speech = PackageMedia.sequence(PackageMedia.librivox().subList(0, 2), 0.5, 1.0, 1, 1);
+        TranscriptionPipeline pipeline = new TranscriptionPipeline(vad, sphinx, 1, 5, 0.25);
+        MemoryChunks chunks = new MemoryChunks();
+        Transcript first = pipeline.run(speech.samples(), 1, null, chunks, (d, n) -> {
+        });
+        List<Integer> calls = new ArrayList<>();
+        SpeechToText failing = new SpeechToText() {
+            public String name() {
+                return "sphinx";
+            }
+
+            public Recognized transcribe(float[] samples, String language) {
+                calls.add(1);
+                throw new AssertionError("a finished chunk was transcribed again");
+            }
+
+            public int maxParallel() {
+                return 1;
+            }
+        };
+        Transcript resumed = new TranscriptionPipeline(vad, failing, 1, 5, 0.25).run(speech.samples(), 1, null, chunks, (d, n) -> {
+        });
+        assertThat(calls).isEmpty();
+        assertThat(resumed.words()).isEqualTo(first.words());
+    }
+}

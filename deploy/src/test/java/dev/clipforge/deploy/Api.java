@@ -47,6 +47,38 @@ public final class Api {
         throw new AssertionError("asset " + assetId + " did not reach the expected state in " + timeout + ": " + last);
     }
 
+    /** Streams a file as a multipart upload and waits until the asset is ready or failed. */
+    public JsonNode upload(String projectId, java.nio.file.Path file) {
+        org.springframework.http.client.MultipartBodyBuilder form = new org.springframework.http.client.MultipartBodyBuilder();
+        form.part("project_id", projectId);
+        form.part("file", new org.springframework.core.io.FileSystemResource(file)).contentType(MediaType.parseMediaType("video/mp4"));
+        JsonNode created = http.post().uri("/v1/assets").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(form.build())).exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return awaitAssetSettled(created.path("asset_id").asText());
+    }
+
+    /** Long-polls a clip until {@code condition} holds (each poll waits for the next snapshot). */
+    public JsonNode awaitClip(String clipId, Predicate<JsonNode> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long version = -1;
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = get("/v1/clips/" + clipId + "?wait_seconds=20&since_version=" + Math.max(0, version), 200);
+            if (condition.test(last)) {
+                return last;
+            }
+            version = last.path("state_version").asLong();
+        }
+        throw new AssertionError("clip " + clipId + " did not reach the expected state in " + timeout + ": " + last);
+    }
+
+    /** Until {@code next_action} is one of {@code actions}. */
+    public JsonNode awaitNextAction(String clipId, String... actions) {
+        java.util.Set<String> wanted = java.util.Set.of(actions);
+        return awaitClip(clipId, c -> wanted.contains(c.path("next_action").asText()), Duration.ofMinutes(8));
+    }
+
     public JsonNode awaitAssetSettled(String assetId) {
         return awaitAsset(assetId, a -> a.path("status").asText().equals("ready") || a.path("status").asText().equals("failed"),
                 Duration.ofSeconds(90));

@@ -19,13 +19,15 @@ class EmbeddedStackTest {
     void secondStartOnTheSameDataDirectoryKeepsRowsAndObjects(@TempDir Path dataDir) {
         String projectId;
         try (Stack first = Stack.start(dataDir)) {
-            first.awaitHealthy(Duration.ofSeconds(60), "clipforge-cpu");
+            first.awaitHealthy(Duration.ofSeconds(60));
             JsonNode health = first.http().get().uri("/v1/health").exchange()
-                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(health.path("status").asText()).isEqualTo("up");
             for (String check : new String[]{"database", "temporal", "object_store"}) {
                 assertThat(health.path("checks").path(check).path("status").asText()).as(check).isEqualTo("up");
             }
             assertThat(health.path("task_queues").path("clipforge-cpu").path("pollers")).isNotEmpty();
+            assertThat(health.path("task_queues").path("clipforge-gpu").path("pollers")).isNotEmpty();
 
             projectId = first.http().post().uri("/v1/projects").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("name", "kept across restarts")).exchange()
@@ -35,7 +37,7 @@ class EmbeddedStackTest {
         }
 
         try (Stack second = Stack.start(dataDir)) {
-            second.awaitHealthy(Duration.ofSeconds(60), "clipforge-cpu");
+            second.awaitHealthy(Duration.ofSeconds(60));
             second.http().get().uri("/v1/projects/{id}", projectId).exchange()
                     .expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("kept across restarts");
             byte[] object = second.bean(ObjectStore.class).getBytes("restart-check/object.txt");

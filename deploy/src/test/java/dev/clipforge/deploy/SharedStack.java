@@ -25,7 +25,7 @@ public final class SharedStack {
                         // test servers listen on loopback: open them by name, keep 127.0.0.1 itself blocked
                         "--clipforge.ingest.url-allow-list=localhost");
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-                stack.awaitHealthy(java.time.Duration.ofSeconds(90), "clipforge-cpu");
+                stack.awaitHealthy(java.time.Duration.ofSeconds(90));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -147,7 +147,7 @@ public class ClipService {
         Flux<Object> wakeups = Flux.merge(notifications.clipIds().filter(id::equals).map(x -> (Object) x),
                 Flux.interval(Duration.ofSeconds(2)).map(x -> (Object) x));
         return row(id).flatMap(first -> first.stateVersion() > sinceVersion || capped.isZero() ? Mono.just(first)
-                        : wakeups.concatMap(x -> repository.find(id))
+                        : wakeups.concatMap(x -> shielded(repository.find(id)))
                         .filter(r -> r.stateVersion() > sinceVersion)
                         .next()
                         .timeout(capped, repository.find(id)))
@@ -160,7 +160,7 @@ public class ClipService {
             long[] last = {first.stateVersion()};
             Flux<ClipView> updates = Flux.merge(notifications.clipIds().filter(id::equals).map(x -> 0L),
                             Flux.interval(Duration.ofSeconds(2)))
-                    .concatMap(x -> repository.find(id))
+                    .concatMap(x -> shielded(repository.find(id)))
                     .filter(r -> {
                         if (r.stateVersion() > last[0]) {
                             last[0] = r.stateVersion();
@@ -173,6 +173,14 @@ public class ClipService {
             ClipView current = views.of(first);
             return Terminal.is(current.status()) ? Flux.just(current) : Flux.concat(Flux.just(current), updates);
         });
+    }
+
+    /**
+     * A read that runs to completion even when its subscriber goes away: long polls and event streams end by
+     * cancelling, and a query cancelled mid-flight can strand its pooled connection (r2dbc/r2dbc-pool#143).
+     */
+    static <T> Mono<T> shielded(Mono<T> read) {
+        return Mono.defer(() -> Mono.fromFuture(read.toFuture(), true));
     }
 
     public Mono<Page<ClipView>> list(String projectId, String status, PageRequest page) {

@@ -74,6 +74,8 @@ public class InfrastructureConfiguration {
                 .initialSize(1)
                 .maxSize(properties.db().poolSize())
                 .maxIdleTime(Duration.ofMinutes(5))
+                // an exhausted pool fails a request with an error instead of hanging it
+                .maxAcquireTime(Duration.ofSeconds(15))
                 .build());
     }
 

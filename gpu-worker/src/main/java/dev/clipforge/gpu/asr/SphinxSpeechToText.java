@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * CMU Sphinx4 with the en-us model its Maven artifact ships: needs nothing configured. Recognisers are
@@ -40,9 +38,7 @@ public final class SphinxSpeechToText implements SpeechToText {
         this.beamWidth = beamWidth;
         this.poolSize = poolSize;
         this.idle = new ArrayBlockingQueue<>(poolSize);
-        // Sphinx logs every model load and timing table at INFO through java.util.logging
-        Logger.getLogger("edu.cmu.sphinx").setLevel(Level.WARNING);
-        Logger.getLogger("default.config").setLevel(Level.WARNING);
+        LeaveLoggingAlone.apply();
     }
 
     @Override

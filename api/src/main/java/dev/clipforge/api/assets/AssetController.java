@@ -5,6 +5,8 @@ import dev.clipforge.api.page.Page;
 import dev.clipforge.api.page.PageRequest;
 import dev.clipforge.api.projects.ProjectService;
 import jakarta.validation.Valid;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
 @RestController
 @RequestMapping("/v1/assets")
 public class AssetController {
+    /** A transcript is text: a few megabytes hold hours of it. */
+    static final int MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
+
     private final AssetService assets;
     private final ProjectService projects;
 
@@ -60,6 +66,7 @@ public class AssetController {
                                                   @RequestBody Flux<PartEvent> parts) {
         AtomicReference<String> projectId = new AtomicReference<>(projectIdParam);
         AtomicReference<AssetView> created = new AtomicReference<>();
+        AtomicReference<String[]> transcript = new AtomicReference<>();
         Mono<Void> checked = projectIdParam == null ? Mono.empty() : projects.get(projectIdParam).then();
         return checked.thenMany(parts.windowUntil(PartEvent::isLast).concatMap(part -> part.switchOnFirst((first, events) -> {
                     PartEvent event = first.get();
@@ -82,11 +89,33 @@ public class AssetController {
                         return assets.createFromStream(projectId.get(), file.filename(), type == null ? null : type.toString(),
                                 events.map(PartEvent::content)).doOnNext(created::set).then();
                     }
-                    return events.map(PartEvent::content).doOnNext(org.springframework.core.io.buffer.DataBufferUtils::release).then();
+                    if (event instanceof FilePartEvent file && "transcript".equals(file.name())) {
+                        return DataBufferUtils.join(events.map(PartEvent::content), MAX_TRANSCRIPT_BYTES)
+                                .map(b -> {
+                                    String text = b.toString(StandardCharsets.UTF_8);
+                                    DataBufferUtils.release(b);
+                                    return text;
+                                })
+                                .onErrorMap(DataBufferLimitException.class, e -> ApiException.tooLarge(
+                                        "the transcript is larger than " + MAX_TRANSCRIPT_BYTES / (1024 * 1024) + " MB",
+                                        "send a smaller transcript"))
+                                .doOnNext(text -> transcript.set(new String[]{file.filename(), text})).then();
+                    }
+                    return events.map(PartEvent::content).doOnNext(DataBufferUtils::release).then();
                 })))
-                .then(Mono.defer(() -> created.get() == null
-                        ? Mono.error(ApiException.badRequest("the form has no part named 'file'"))
-                        : Mono.just(ResponseEntity.status(HttpStatus.CREATED).body(created.get()))));
+                .then(Mono.defer(() -> {
+                    AssetView asset = created.get();
+                    if (asset == null) {
+                        return Mono.error(ApiException.badRequest("the form has no part named 'file'"));
+                    }
+                    String[] sidecar = transcript.get();
+                    Mono<Void> stored = sidecar == null ? Mono.empty()
+                            : assets.storeSidecar(asset.projectId(), asset.assetId(), sidecar[0], sidecar[1]);
+                    return stored.then(assets.startStreamedIngest(asset.assetId()))
+                            .map(v -> ResponseEntity.status(HttpStatus.CREATED).body(v))
+                            // a refused transcript leaves nothing behind: the video goes with it
+                            .onErrorResume(e -> assets.discard(asset.assetId()).then(Mono.error(e)));
+                }));
     }
 
     @GetMapping("/{id}")

@@ -46,6 +46,10 @@ public class AssetRepository {
                 .bind("error", errorJson).bind("id", id).fetch().rowsUpdated().then();
     }
 
+    Mono<Void> delete(String id) {
+        return db.sql("delete from assets where id = :id").bind("id", id).fetch().rowsUpdated().then();
+    }
+
     Mono<AssetRecord> find(String id) {
         return db.sql("select " + COLUMNS + " from assets where id = :id").bind("id", id)
                 .map((row, meta) -> map(row)).one();

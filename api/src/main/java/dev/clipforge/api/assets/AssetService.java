@@ -13,6 +13,7 @@ import dev.clipforge.common.config.ClipforgeProperties;
 import dev.clipforge.common.json.Json;
 import dev.clipforge.common.net.UrlPolicy;
 import dev.clipforge.common.store.ObjectStore;
+import dev.clipforge.common.transcript.Sidecars;
 import dev.clipforge.workflows.ingest.AssetError;
 import dev.clipforge.workflows.ingest.SourceKind;
 import dev.clipforge.workflows.preview.PreviewActivities;
@@ -144,9 +145,36 @@ public class AssetService {
                     }
                     return repository.insert(id, projectId, AssetStatus.INGESTING.wire(), "multipart", null, filename,
                                     contentType, size, size, key, null)
-                            .then(workflows.startIngest(id, SourceKind.MULTIPART, null))
                             .then(get(id));
                 });
+    }
+
+    /** Removes an asset whose upload was refused after its bytes were stored. */
+    public Mono<Void> discard(String id) {
+        return record(id).flatMap(a -> Mono.fromRunnable(() -> store.deletePrefix(ObjectKeys.asset(a.projectId(), id)))
+                .subscribeOn(Schedulers.boundedElastic()).then(repository.delete(id)));
+    }
+
+    /** Starts ingest of a streamed upload, once everything sent with it (a sidecar transcript) is stored. */
+    public Mono<AssetView> startStreamedIngest(String id) {
+        return workflows.startIngest(id, SourceKind.MULTIPART, null).then(get(id));
+    }
+
+    /**
+     * Stores a transcript uploaded with the asset (SRT, WebVTT or ClipForge JSON); it wins over speech
+     * recognition. Checked here, so a broken file is refused at once rather than failing a run later.
+     */
+    public Mono<Void> storeSidecar(String projectId, String assetId, String filename, String text) {
+        Sidecars.Format format = Sidecars.detect(filename, text);
+        try {
+            Sidecars.parse(format, text);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(ApiException.unprocessable("invalid_transcript", "the transcript cannot be read: " + e.getMessage(),
+                    "send SRT, WebVTT, or ClipForge JSON with timed words or segments"));
+        }
+        return Mono.fromRunnable(() -> store.put(ObjectKeys.sidecar(projectId, assetId, format.extension),
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8"))
+                .subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     public Mono<AssetView> complete(String id) {

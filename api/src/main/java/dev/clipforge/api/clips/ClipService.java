@@ -7,6 +7,7 @@ import dev.clipforge.api.idempotency.Idempotency;
 import dev.clipforge.api.page.Page;
 import dev.clipforge.api.page.PageRequest;
 import dev.clipforge.api.projects.ProjectService;
+import dev.clipforge.api.web.PublicUrl;
 import dev.clipforge.common.Ids;
 import dev.clipforge.common.config.ClipforgeProperties;
 import dev.clipforge.common.json.Json;
@@ -62,7 +63,7 @@ public class ClipService {
 
     public ClipService(ClipRepository repository, AssetService assets, ProjectService projects, WorkflowClient temporal,
                        ObjectStore store, ClipforgeProperties properties, Idempotency idempotency,
-                       SnapshotNotifications notifications, RunSettingsFactory runSettings) {
+                       SnapshotNotifications notifications, RunSettingsFactory runSettings, PublicUrl publicUrl) {
         this.repository = repository;
         this.assets = assets;
         this.projects = projects;
@@ -71,7 +72,7 @@ public class ClipService {
         this.properties = properties;
         this.idempotency = idempotency;
         this.notifications = notifications;
-        this.views = new ClipViews(store, properties);
+        this.views = new ClipViews(store, properties, publicUrl);
         this.runSettings = runSettings;
     }
 

@@ -1,6 +1,7 @@
 package dev.clipforge.api.clips;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipforge.api.web.PublicUrl;
 import dev.clipforge.common.config.ClipforgeProperties;
 import dev.clipforge.common.json.Json;
 import dev.clipforge.common.store.ObjectStore;
@@ -28,10 +29,12 @@ final class ClipViews {
 
     private final ObjectStore store;
     private final ClipforgeProperties properties;
+    private final PublicUrl publicUrl;
 
-    ClipViews(ObjectStore store, ClipforgeProperties properties) {
+    ClipViews(ObjectStore store, ClipforgeProperties properties, PublicUrl publicUrl) {
         this.store = store;
         this.properties = properties;
+        this.publicUrl = publicUrl;
     }
 
     ClipView of(ClipRepository.Row row) {
@@ -57,7 +60,7 @@ final class ClipViews {
             ObjectStore.PresignedUrl p = store.presignGet(s.export().objectKey(), ttl, s.clipId() + ".mp4");
             download = p.url().toString();
             expires = p.expiresAt();
-            shortUrl = properties.http().baseUrl() + "/v1/exports/" + s.export().exportId() + "/download";
+            shortUrl = publicUrl.base() + "/v1/exports/" + s.export().exportId() + "/download";
         }
         return new ClipView(s.clipId(), s.projectId(), s.status().wire(), s.nextAction().wire(),
                 s.blockingReason() == null ? null : wire(s.blockingReason()), progress(s, row.progress()), s.error(),

@@ -1,6 +1,7 @@
 package dev.clipforge.common.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
@@ -18,17 +19,17 @@ import java.util.Set;
 public record ClipforgeProperties(
         @DefaultValue("./.clipforge") Path dataDir,
         @DefaultValue({"api", "cpu", "gpu"}) Set<Role> roles,
-        @DefaultValue HttpSettings http,
-        @DefaultValue DatabaseSettings db,
-        @DefaultValue TemporalSettings temporal,
-        @DefaultValue ObjectStoreSettings s3,
-        @DefaultValue WorkerSettings workers,
-        @DefaultValue IngestSettings ingest,
-        @DefaultValue TranscriptionSettings transcription,
-        @DefaultValue VisualSettings visual,
-        @DefaultValue SuggestSettings suggest,
-        @DefaultValue RenderSettings render,
-        @DefaultValue RunSettingsProperties runs) {
+        @DefaultValue @NestedConfigurationProperty HttpSettings http,
+        @DefaultValue @NestedConfigurationProperty DatabaseSettings db,
+        @DefaultValue @NestedConfigurationProperty TemporalSettings temporal,
+        @DefaultValue @NestedConfigurationProperty ObjectStoreSettings s3,
+        @DefaultValue @NestedConfigurationProperty WorkerSettings workers,
+        @DefaultValue @NestedConfigurationProperty IngestSettings ingest,
+        @DefaultValue @NestedConfigurationProperty TranscriptionSettings transcription,
+        @DefaultValue @NestedConfigurationProperty VisualSettings visual,
+        @DefaultValue @NestedConfigurationProperty SuggestSettings suggest,
+        @DefaultValue @NestedConfigurationProperty RenderSettings render,
+        @DefaultValue @NestedConfigurationProperty RunSettingsProperties runs) {
 
     public enum Role {
         API, CPU, GPU;

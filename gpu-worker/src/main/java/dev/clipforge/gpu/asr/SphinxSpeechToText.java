@@ -83,6 +83,18 @@ public final class SphinxSpeechToText implements SpeechToText {
         }
     }
 
+    /**
+     * Word results with lattice confidences; when Sphinx4's lattice walk fails on an utterance (a known
+     * null node in Lattice.getWordResultPath), the best path's timings without them.
+     */
+    static List<WordResult> words(SpeechResult result) {
+        try {
+            return result.getWords();
+        } catch (NullPointerException e) {
+            return result.getResult().getTimedBestResult(false);
+        }
+    }
+
     /** One Sphinx recogniser with ClipForge's decoder settings. */
     static final class Recognizer extends AbstractSpeechRecognizer {
         Recognizer(int beamWidth) throws IOException {
@@ -118,7 +130,7 @@ public final class SphinxSpeechToText implements SpeechToText {
                 LogMath logMath = LogMath.getLogMath();
                 SpeechResult result;
                 while ((result = getResult()) != null) {
-                    for (WordResult w : result.getWords()) {
+                    for (WordResult w : words(result)) {
                         String text = w.getWord().getSpelling();
                         if (text.startsWith("<") || text.startsWith("[") || w.isFiller()) {
                             continue;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
+import dev.clipforge.gpu.models.OnnxModels;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import dev.clipforge.common.visual.Box;
@@ -36,12 +36,7 @@ public final class BlazeFace implements AutoCloseable {
     public BlazeFace(Path modelFile, double minScore, double nmsIou) {
         this.minScore = minScore;
         this.nmsIou = nmsIou;
-        try {
-            this.model = Criteria.builder().setTypes(NDList.class, NDList.class)
-                    .optModelPath(modelFile).optEngine("OnnxRuntime").build().loadModel();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot load the face model " + modelFile + ": " + e.getMessage(), e);
-        }
+        this.model = OnnxModels.load(modelFile, "face detection");
     }
 
     /** A predictor for one thread; detection itself is stateless. */

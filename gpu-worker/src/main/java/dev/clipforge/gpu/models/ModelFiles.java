@@ -25,16 +25,7 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /**
-     * ONNX Runtime's environment is created once per JVM with the log level of its first user; made here at
-     * error level, before DJL makes it at warning level and ONNX Runtime reports optimiser details on stderr.
-     */
-    public static void quietOnnxRuntime() {
-        ai.onnxruntime.OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-    }
-
     public static Path extract(String resource, String sha256, Path directory) {
-        quietOnnxRuntime();
         Path target = directory.resolve(resource);
         try {
             if (Files.exists(target) && sha256(target).equals(sha256)) {

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
+import dev.clipforge.gpu.models.OnnxModels;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import dev.clipforge.common.transcript.Transcript;
@@ -42,14 +42,7 @@ public final class SileroVad implements AutoCloseable {
 
     public SileroVad(Path modelFile, Settings settings) {
         this.settings = settings;
-        try {
-            this.model = Criteria.builder().setTypes(NDList.class, NDList.class)
-                    .optModelPath(modelFile)
-                    .optEngine("OnnxRuntime")
-                    .build().loadModel();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot load the voice activity model " + modelFile + ": " + e.getMessage(), e);
-        }
+        this.model = OnnxModels.load(modelFile, "voice activity");
     }
 
     /** Speech probability of each {@link #WINDOW}-sample window. The model is stateful, so one pass in order. */

@@ -1,0 +1,87 @@
+package dev.clipforge.deploy;
+
+import dev.clipforge.activities.media.FrameGrabs;
+import dev.clipforge.activities.media.MediaProbe;
+import dev.clipforge.activities.media.SpeechAudio;
+import dev.clipforge.activities.media.Wav;
+import dev.clipforge.common.assets.ProbeResult;
+import dev.clipforge.common.visual.Box;
+import dev.clipforge.gpu.faces.BlazeFace;
+import dev.clipforge.gpu.faces.Face;
+import dev.clipforge.gpu.models.ModelFiles;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Looks at rendered media the way a viewer would: streams, pixels, faces, sound. */
+final class MediaChecks {
+    private static BlazeFace faces;
+
+    private MediaChecks() {
+    }
+
+    static ProbeResult probe(Path mp4) throws Exception {
+        return MediaProbe.probe(mp4);
+    }
+
+    /** RMS level of the file's audio in dBFS (quiet files are far below -40). */
+    static double audioLevelDb(Path mp4) throws Exception {
+        Path wav = Files.createTempFile("level", ".wav");
+        try {
+            SpeechAudio.extract(mp4, wav, () -> {
+            });
+            float[] s = Wav.read(wav);
+            double sum = 0;
+            for (float v : s) {
+                sum += v * v;
+            }
+            return 10 * Math.log10(sum / Math.max(1, s.length) + 1e-12);
+        } finally {
+            Files.deleteIfExists(wav);
+        }
+    }
+
+    static synchronized BlazeFace faces() {
+        if (faces == null) {
+            try {
+                faces = new BlazeFace(ModelFiles.extract(ModelFiles.BLAZEFACE, ModelFiles.BLAZEFACE_SHA256,
+                        Files.createTempDirectory("models")), 0.6, 0.3);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return faces;
+    }
+
+    /** Faces BlazeFace finds in the frame shown at {@code t}. */
+    static List<Face> facesAt(Path mp4, double t) throws Exception {
+        BufferedImage frame = FrameGrabs.grab(mp4, List.of(t)).get(0).image();
+        try (BlazeFace.Session s = faces().session()) {
+            return s.detect(frame);
+        }
+    }
+
+    /** A face that is wholly inside the picture (not cut by the crop's edge). */
+    static boolean wholeFaceVisible(List<Face> found) {
+        return found.stream().anyMatch(f -> f.box().inside(new Box(0, 0, 1, 1), 0.0) && f.box().w() > 0.1);
+    }
+
+    /** Mean absolute luma difference between two frames inside {@code region} (pixels of the frame). */
+    static double difference(BufferedImage a, BufferedImage b, java.awt.Rectangle region) {
+        long sum = 0;
+        long n = 0;
+        for (int y = region.y; y < region.y + region.height; y += 2) {
+            for (int x = region.x; x < region.x + region.width; x += 2) {
+                sum += Math.abs(luma(a.getRGB(x, y)) - luma(b.getRGB(x, y)));
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / (double) n;
+    }
+
+    static int luma(int rgb) {
+        return (((rgb >> 16) & 0xff) * 77 + ((rgb >> 8) & 0xff) * 150 + (rgb & 0xff) * 29) >> 8;
+    }
+}

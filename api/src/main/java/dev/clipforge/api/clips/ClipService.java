@@ -76,6 +76,8 @@ public class ClipService {
         this.runSettings = runSettings;
     }
 
+    private static final String POLL = "poll";
+
     public Mono<ClipView> create(CreateClipRequest request, String idempotencyKey) {
         ClipRunSpec spec = spec(request);
         return idempotency.run("clips", idempotencyKey, request, Ids.next(Ids.CLIP),
@@ -153,6 +155,21 @@ public class ClipService {
                         .next()
                         .timeout(capped, repository.find(id)))
                 .map(views::of);
+    }
+
+    /**
+     * The run as soon as it needs its caller ({@code next_action} other than {@code poll}), or as it is when the
+     * wait ends: what an agent wants from one call instead of a polling loop.
+     */
+    public Mono<ClipView> awaitActionable(String id, Duration wait) {
+        Duration capped = wait.compareTo(properties.runs().maxWait()) > 0 ? properties.runs().maxWait() : wait;
+        Flux<Object> wakeups = Flux.merge(notifications.clipIds().filter(id::equals).map(x -> (Object) x),
+                Flux.interval(Duration.ofSeconds(2)).map(x -> (Object) x));
+        return get(id).flatMap(first -> !POLL.equals(first.nextAction()) || capped.isZero() ? Mono.just(first)
+                : wakeups.concatMap(x -> shielded(repository.find(id))).map(views::of)
+                .filter(v -> !POLL.equals(v.nextAction()))
+                .next()
+                .timeout(capped, get(id)));
     }
 
     /** One event per published snapshot, starting with the current one; ends after a final state. */

@@ -1,5 +1,6 @@
 package dev.clipforge.deploy;
 
+import dev.clipforge.deploy.cli.BenchCommand;
 import dev.clipforge.deploy.cli.ClipCommand;
 import dev.clipforge.deploy.cli.DemoCommand;
 import org.springframework.boot.SpringApplication;
@@ -24,6 +25,7 @@ public final class ClipforgeMain {
             case "serve" -> serve(rest);
             case "clip" -> new ClipCommand(System.out).run(rest);
             case "demo" -> new DemoCommand(System.out).run(rest);
+            case "bench" -> new BenchCommand(System.out).run(rest);
             case "help", "--help", "-h" -> usage(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -31,7 +33,7 @@ public final class ClipforgeMain {
             }
         };
         if (exit != 0 || !"serve".equals(command)) {
-            // clip and demo end here; the embedded services' non-daemon threads would otherwise keep the JVM up
+            // clip, demo and bench end here; the embedded services' non-daemon threads would otherwise keep the JVM up
             System.exit(exit);
         }
     }
@@ -72,6 +74,7 @@ public final class ClipforgeMain {
                   serve                 run the API, MCP endpoint and workers (embedded services by default)
                   clip <file-or-url>    make vertical clips of a video (see clipforge clip --help)
                   demo                  make a sample podcast from Debian package media and clip it
+                  bench render|pipeline the benchmarks the README quotes (medians, with a baseline)
                   help                  this text
 
                 Settings are environment variables (CLIPFORGE_DB_URL, ...) or --clipforge.* options; see README.md.""");

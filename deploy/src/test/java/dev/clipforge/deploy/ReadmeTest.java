@@ -43,6 +43,10 @@ class ReadmeTest {
         }
         assertThat(count).isGreaterThan(50);
         assertThat(missing).as("properties without a README row").isEmpty();
+        List<String> names = properties.stream().map(p -> p.get("name").asText()).toList();
+        List<String> stale = readme.lines().filter(l -> l.startsWith("| `clipforge."))
+                .map(l -> l.substring(3, l.indexOf('`', 3))).filter(n -> !names.contains(n)).toList();
+        assertThat(stale).as("README rows for properties that no longer exist").isEmpty();
     }
 
     @Test

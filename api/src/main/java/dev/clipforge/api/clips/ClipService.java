@@ -2,6 +2,7 @@ package dev.clipforge.api.clips;
 
 import dev.clipforge.api.assets.AssetService;
 import dev.clipforge.api.assets.CreateAssetRequest;
+import dev.clipforge.api.captions.CaptionThemeService;
 import dev.clipforge.api.error.ApiException;
 import dev.clipforge.api.idempotency.Idempotency;
 import dev.clipforge.api.page.Page;
@@ -49,6 +50,7 @@ public class ClipService {
     /** Targets the product can produce: 9:16 vertical video. */
     static final String ASPECT = "9:16";
     static final double MAX_CLIP_SECONDS = 180;
+    private static final String POLL = "poll";
 
     private final ClipRepository repository;
     private final AssetService assets;
@@ -60,10 +62,12 @@ public class ClipService {
     private final SnapshotNotifications notifications;
     private final ClipViews views;
     private final RunSettingsFactory runSettings;
+    private final CaptionThemeService themes;
 
     public ClipService(ClipRepository repository, AssetService assets, ProjectService projects, WorkflowClient temporal,
                        ObjectStore store, ClipforgeProperties properties, Idempotency idempotency,
-                       SnapshotNotifications notifications, RunSettingsFactory runSettings, PublicUrl publicUrl) {
+                       SnapshotNotifications notifications, RunSettingsFactory runSettings, PublicUrl publicUrl,
+                       CaptionThemeService themes) {
         this.repository = repository;
         this.assets = assets;
         this.projects = projects;
@@ -74,15 +78,19 @@ public class ClipService {
         this.notifications = notifications;
         this.views = new ClipViews(store, properties, publicUrl);
         this.runSettings = runSettings;
+        this.themes = themes;
     }
-
-    private static final String POLL = "poll";
 
     public Mono<ClipView> create(CreateClipRequest request, String idempotencyKey) {
         ClipRunSpec spec = spec(request);
-        return idempotency.run("clips", idempotencyKey, request, Ids.next(Ids.CLIP),
-                id -> source(request, spec).flatMap(asset -> start(id, asset[0], asset[1], spec)),
-                this::get);
+        String style = spec.captions().styleId();
+        return themes.exists(style).flatMap(known -> known ? Mono.empty() : Mono.error(ApiException.unprocessable(
+                        "caption_style_not_found", "captions.style_id '" + style + "' is neither a built-in style nor a"
+                                + " caption theme", "use documentary, full-sentence, single-word-instant, or an id from"
+                                + " GET /v1/caption-themes")))
+                .then(idempotency.run("clips", idempotencyKey, request, Ids.next(Ids.CLIP),
+                        id -> source(request, spec).flatMap(asset -> start(id, asset[0], asset[1], spec)),
+                        this::get));
     }
 
     /** {project id, asset id} of the run's source, creating the asset for URL and YouTube sources. */

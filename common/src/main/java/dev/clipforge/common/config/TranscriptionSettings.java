@@ -5,13 +5,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * @param provider             sphinx (embedded default), whisper-cpp or openai-compatible; a sidecar uploaded
- *                             with an asset always wins
+ * @param provider             sphinx (embedded default) or openai-compatible (any service with OpenAI's
+ *                             /audio/transcriptions and word timestamps: OpenAI, a self-hosted Whisper server);
+ *                             a sidecar uploaded with an asset always wins
  * @param parallelism          chunks transcribed at once; 0 = one per available processor
  * @param maxChunkSeconds      longest stretch of audio given to the recogniser at once (chunks end at pauses)
  * @param minPauseSeconds      silences at least this long are reported as pauses (cut points)
  * @param sphinxBeamWidth      Sphinx4 absolute beam width: lower is faster and, below ~3000, less accurate
  * @param leaseTtl             how long a worker's claim on computing an asset's transcript lasts without renewal
+ * @param openaiBaseUrl        base URL of the openai-compatible service, up to and including /v1
+ *                             (https://api.openai.com/v1, http://whisper:8000/v1)
+ * @param openaiApiKey         bearer token for the openai-compatible service; empty = none
+ * @param openaiModel          model name the openai-compatible service expects
+ * @param openaiTimeout        longest wait for one chunk's transcription
  */
 public record TranscriptionSettings(
         @DefaultValue("sphinx") String provider,
@@ -19,7 +25,26 @@ public record TranscriptionSettings(
         @DefaultValue("30") double maxChunkSeconds,
         @DefaultValue("0.25") double minPauseSeconds,
         @DefaultValue("5000") int sphinxBeamWidth,
-        @DefaultValue("60s") Duration leaseTtl) {
+        @DefaultValue("60s") Duration leaseTtl,
+        @DefaultValue("") String openaiBaseUrl,
+        @DefaultValue("") String openaiApiKey,
+        @DefaultValue("whisper-1") String openaiModel,
+        @DefaultValue("120s") Duration openaiTimeout) {
+
+    public static final String SPHINX = "sphinx";
+    public static final String OPENAI_COMPATIBLE = "openai-compatible";
+
+    public TranscriptionSettings {
+        if (!provider.equals(SPHINX) && !provider.equals(OPENAI_COMPATIBLE)) {
+            throw new IllegalArgumentException("clipforge.transcription.provider must be sphinx or openai-compatible, not '"
+                    + provider + "'; to use Whisper, run a Whisper server with an OpenAI-compatible API and set "
+                    + "CLIPFORGE_TRANSCRIPTION_PROVIDER=openai-compatible with CLIPFORGE_TRANSCRIPTION_OPENAIBASEURL");
+        }
+        if (provider.equals(OPENAI_COMPATIBLE) && !openaiBaseUrl.matches("https?://.+")) {
+            throw new IllegalArgumentException("the openai-compatible provider needs clipforge.transcription.openai-base-url "
+                    + "(CLIPFORGE_TRANSCRIPTION_OPENAIBASEURL), an http(s) URL such as https://api.openai.com/v1");
+        }
+    }
 
     public int effectiveParallelism() {
         return parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();

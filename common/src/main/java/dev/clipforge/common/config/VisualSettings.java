@@ -7,14 +7,11 @@ import org.springframework.util.unit.DataSize;
  * @param sampleFps         frames per second on which faces are detected (motion is measured on every frame)
  * @param tileSeconds       length of the stretches analysed and cached independently
  * @param minFaceScore      detections below this confidence are ignored
- * @param speakerModel      path of a TorchScript active-speaker model that replaces the built-in audio-visual
- *                          correlation; empty = built-in
  * @param sourceCacheSize   disk a worker may use to keep sources between activities
  */
 public record VisualSettings(
         @DefaultValue("5") double sampleFps,
         @DefaultValue("10") double tileSeconds,
         @DefaultValue("0.6") double minFaceScore,
-        @DefaultValue("") String speakerModel,
         @DefaultValue("20GB") DataSize sourceCacheSize) {
 }

@@ -4,9 +4,11 @@ import dev.clipforge.activities.ingest.AssetRows;
 import dev.clipforge.activities.support.ArtifactLeases;
 import dev.clipforge.activities.support.SourceCache;
 import dev.clipforge.common.config.ClipforgeProperties;
+import dev.clipforge.common.config.TranscriptionSettings;
 import dev.clipforge.common.config.ConditionalOnRole;
 import dev.clipforge.common.store.ObjectStore;
 import dev.clipforge.gpu.asr.SpeechToText;
+import dev.clipforge.gpu.asr.OpenAiCompatibleSpeechToText;
 import dev.clipforge.gpu.asr.SphinxSpeechToText;
 import dev.clipforge.gpu.faces.BlazeFace;
 import dev.clipforge.gpu.models.ModelFiles;
@@ -46,7 +48,10 @@ public class GpuWorkerConfiguration {
     @Bean(destroyMethod = "close")
     SpeechToText speechToText(ClipforgeProperties p) {
         var t = p.transcription();
-        return new SphinxSpeechToText(t.sphinxBeamWidth(), t.effectiveParallelism());
+        return t.provider().equals(TranscriptionSettings.OPENAI_COMPATIBLE)
+                ? new OpenAiCompatibleSpeechToText(t.openaiBaseUrl(), t.openaiApiKey(), t.openaiModel(), t.openaiTimeout(),
+                t.effectiveParallelism())
+                : new SphinxSpeechToText(t.sphinxBeamWidth(), t.effectiveParallelism());
     }
 
     @Bean

@@ -1,0 +1,169 @@
+package dev.clipforge.api.captions;
+
+import dev.clipforge.api.error.ApiException;
+import dev.clipforge.api.page.Page;
+import dev.clipforge.api.page.PageRequest;
+import dev.clipforge.common.Ids;
+import dev.clipforge.common.captions.CaptionTheme;
+import dev.clipforge.common.json.Json;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Caption themes: the three built-in styles, read-only, and the ones people define. A clip's
+ * {@code captions.style_id} names either.
+ */
+@Service
+public class CaptionThemeService {
+    static final String PREFIX = "thm";
+    private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?");
+    private static final List<CaptionTheme> BUILT_IN = List.of(CaptionTheme.documentary(), CaptionTheme.fullSentence(),
+            CaptionTheme.singleWordInstant());
+
+    private final DatabaseClient db;
+
+    public CaptionThemeService(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<CaptionTheme> create(CaptionThemeRequest r) {
+        if (r.name() == null || r.name().isBlank()) {
+            return Mono.error(ApiException.unprocessable("name is required"));
+        }
+        CaptionTheme base = CaptionTheme.builtIn(r.basedOn() == null ? CaptionTheme.DOCUMENTARY : r.basedOn());
+        if (base == null) {
+            return Mono.error(ApiException.unprocessable("based_on must be a built-in style: " + builtInIds()));
+        }
+        CaptionTheme theme;
+        try {
+            theme = merge(Ids.next(PREFIX), base, r);
+        } catch (ApiException e) {
+            return Mono.error(e);
+        }
+        return db.sql("insert into caption_themes (id, name, theme) values (:id, :name, cast(:theme as jsonb))")
+                .bind("id", theme.id()).bind("name", theme.name()).bind("theme", Json.write(theme))
+                .fetch().rowsUpdated().thenReturn(theme);
+    }
+
+    public Mono<CaptionTheme> get(String id) {
+        CaptionTheme builtIn = CaptionTheme.builtIn(id);
+        if (builtIn != null && builtIn.id().equals(id)) {
+            return Mono.just(builtIn);
+        }
+        return db.sql("select theme::text as theme from caption_themes where id = :id").bind("id", id)
+                .map((row, meta) -> Json.read(row.get("theme", String.class), CaptionTheme.class)).one()
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("caption theme", id)));
+    }
+
+    /** Built-in styles first, then custom themes, newest first. */
+    public Mono<Page<CaptionTheme>> list(PageRequest page) {
+        return Mono.zip(db.sql("select theme::text as theme from caption_themes order by created_at desc, id"
+                                + " limit :limit offset :offset")
+                        .bind("limit", page.limit()).bind("offset", page.offset())
+                        .map((row, meta) -> Json.read(row.get("theme", String.class), CaptionTheme.class)).all().collectList(),
+                db.sql("select count(*) as n from caption_themes").map((row, meta) -> row.get("n", Long.class)).one())
+                .map(t -> {
+                    List<CaptionTheme> items = new ArrayList<>(page.offset() == 0 ? BUILT_IN : List.of());
+                    items.addAll(t.getT1());
+                    return Page.of(items, page, t.getT2() + BUILT_IN.size());
+                });
+    }
+
+    public Mono<CaptionTheme> update(String id, CaptionThemeRequest r) {
+        if (CaptionTheme.builtIn(id) != null) {
+            return Mono.error(builtInIsReadOnly(id));
+        }
+        if (r.basedOn() != null) {
+            return Mono.error(ApiException.unprocessable("based_on only applies when creating a theme"));
+        }
+        return get(id).flatMap(current -> {
+            CaptionTheme theme = merge(id, current, r);
+            return db.sql("update caption_themes set name = :name, theme = cast(:theme as jsonb), updated_at = now()"
+                            + " where id = :id")
+                    .bind("id", id).bind("name", theme.name()).bind("theme", Json.write(theme))
+                    .fetch().rowsUpdated().thenReturn(theme);
+        });
+    }
+
+    public Mono<Void> delete(String id) {
+        if (CaptionTheme.builtIn(id) != null) {
+            return Mono.error(builtInIsReadOnly(id));
+        }
+        return db.sql("delete from caption_themes where id = :id").bind("id", id).fetch().rowsUpdated()
+                .flatMap(n -> n == 0 ? Mono.error(ApiException.notFound("caption theme", id)) : Mono.empty());
+    }
+
+    /** Whether a clip may name {@code styleId}: a built-in style or an existing theme. */
+    public Mono<Boolean> exists(String styleId) {
+        if (CaptionTheme.builtIn(styleId) != null) {
+            return Mono.just(true);
+        }
+        return db.sql("select 1 as one from caption_themes where id = :id").bind("id", styleId)
+                .map((row, meta) -> true).one().defaultIfEmpty(false);
+    }
+
+    private static ApiException builtInIsReadOnly(String id) {
+        return new ApiException(HttpStatus.CONFLICT, "wrong_state", id + " is a built-in style and cannot be changed",
+                "create a theme based on it: POST /v1/caption-themes with {\"based_on\": \"" + id + "\", ...}");
+    }
+
+    static String builtInIds() {
+        return BUILT_IN.stream().map(CaptionTheme::id).toList().toString();
+    }
+
+    static CaptionTheme merge(String id, CaptionTheme b, CaptionThemeRequest r) {
+        String name = r.name() == null ? b.name() : text("name", r.name(), 80);
+        String font = r.fontFamily() == null ? b.fontFamily() : oneOf("font_family", r.fontFamily(), CaptionTheme.FONT_FAMILIES);
+        int size = r.fontSize() == null ? b.fontSize() : range("font_size", r.fontSize(), 24, 160);
+        String text = r.textColor() == null ? b.textColor() : color("text_color", r.textColor());
+        String highlight = r.highlightColor() == null ? b.highlightColor() : color("highlight_color", r.highlightColor());
+        String stroke = r.strokeColor() == null ? b.strokeColor() : color("stroke_color", r.strokeColor());
+        int strokeWidth = r.strokeWidth() == null ? b.strokeWidth() : range("stroke_width", r.strokeWidth(), 0, 20);
+        boolean shadow = r.shadow() == null ? b.shadow() : r.shadow();
+        String box = r.boxColor() == null ? b.boxColor() : r.boxColor().equalsIgnoreCase("none") ? null
+                : color("box_color", r.boxColor());
+        boolean upper = r.uppercase() == null ? b.uppercase() : r.uppercase();
+        int words = r.maxWordsPerLine() == null ? b.maxWordsPerLine() : range("max_words_per_line", r.maxWordsPerLine(), 1, 12);
+        int chars = r.maxCharsPerLine() == null ? b.maxCharsPerLine() : range("max_chars_per_line", r.maxCharsPerLine(), 8, 60);
+        int lines = r.maxLines() == null ? b.maxLines() : range("max_lines", r.maxLines(), 1, 4);
+        String position = r.position() == null ? b.position() : oneOf("position", r.position(), CaptionTheme.POSITIONS);
+        String animation = r.animation() == null ? b.animation() : oneOf("animation", r.animation(), CaptionTheme.ANIMATIONS);
+        String mode = r.mode() == null ? b.mode() : oneOf("mode", r.mode(), CaptionTheme.MODES);
+        return new CaptionTheme(id, name, font, size, text, highlight, stroke, strokeWidth, shadow, box, upper, words, chars,
+                lines, position, animation, mode);
+    }
+
+    private static String text(String field, String value, int max) {
+        if (value.isBlank() || value.length() > max) {
+            throw ApiException.unprocessable(field + " must be 1 to " + max + " characters");
+        }
+        return value.strip();
+    }
+
+    private static String oneOf(String field, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw ApiException.unprocessable(field + " must be one of " + allowed + ", not '" + value + "'");
+        }
+        return value;
+    }
+
+    private static int range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw ApiException.unprocessable(field + " must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    private static String color(String field, String value) {
+        if (!COLOR.matcher(value).matches()) {
+            throw ApiException.unprocessable(field + " must be a colour as #RRGGBB or #RRGGBBAA, not '" + value + "'");
+        }
+        return value.toUpperCase(java.util.Locale.ROOT);
+    }
+}

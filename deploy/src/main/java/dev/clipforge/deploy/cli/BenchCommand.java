@@ -1,0 +1,270 @@
+package dev.clipforge.deploy.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipforge.activities.render.ClipRenderer;
+import dev.clipforge.activities.render.RenderProfile;
+import dev.clipforge.activities.samples.PackageMedia;
+import dev.clipforge.activities.samples.Podcasts;
+import dev.clipforge.common.layout.LayoutDoc;
+import dev.clipforge.common.visual.Box;
+import dev.clipforge.deploy.ClipforgeMain;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * {@code clipforge bench render|pipeline [runs]}: the figures the README quotes, each a median over runs and a
+ * ratio against a baseline measured in the same command.
+ * <ul>
+ *   <li>render: an 18 s 1080x1920 export and a 720x1280 preview cut from a 720p source by the native render graph,
+ *       against the Debian {@code ffmpeg} CLI doing the same crop, scale and encode (same x264 settings).</li>
+ *   <li>pipeline: a whole clip run on the embedded stack (upload to exported MP4), against the source's duration.</li>
+ * </ul>
+ */
+public final class BenchCommand {
+    private static final double WINDOW_START = 10;
+    private static final double WINDOW_END = 28;
+
+    private final PrintStream out;
+
+    public BenchCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    public int run(String[] args) {
+        if (args.length == 0 || !List.of("render", "pipeline", "ingest").contains(args[0])) {
+            out.println("usage: clipforge bench render|pipeline [runs, default 5 for render, 3 for pipeline]\n"
+                    + "       clipforge bench ingest [minutes, default 60]");
+            return 2;
+        }
+        if (args[0].equals("ingest")) {
+            return ingest(args.length > 1 ? Integer.parseInt(args[1]) : 60);
+        }
+        if (!PackageMedia.available()) {
+            out.println("the benchmarks use Debian package media; run: sudo " + PackageMedia.INSTALL);
+            return 2;
+        }
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : args[0].equals("render") ? 5 : 3;
+        try {
+            Path dir = Files.createTempDirectory("clipforge-bench-");
+            Podcasts.Made source = source(dir);
+            return args[0].equals("render") ? render(source, dir, runs) : pipeline(source, dir, runs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Podcasts.Made source(Path dir) throws IOException {
+        out.println("making the source: a 1280x720 two-person podcast from LibriVox speech and opencv-doc portraits...");
+        PackageMedia.Speech speech = PackageMedia.sequence(PackageMedia.librivox(), 1.0, 0.9, 2, 2);
+        return Podcasts.twoPerson(dir.resolve("source.mp4"), 1280, 720, 25, speech);
+    }
+
+    private int render(Podcasts.Made source, Path dir, int runs) {
+        LayoutDoc layout = focus(source);
+        double seconds = WINDOW_END - WINDOW_START;
+        ClipRenderer renderer = new ClipRenderer();
+        RenderProfile export = RenderProfile.export(1080, 1920, "libx264", -14, -1);
+        RenderProfile preview = RenderProfile.preview();
+        List<Double> ours = new ArrayList<>();
+        List<Double> previews = new ArrayList<>();
+        List<Double> cli = new ArrayList<>();
+        boolean haveCli = ffmpegCli();
+        for (int i = 0; i < runs; i++) {
+            ours.add(time(() -> renderer.render(source.file(), 0, layout, null, export, dir.resolve("ours.mp4"), (d, t) -> { })));
+            previews.add(time(() -> renderer.render(source.file(), 0, layout, null, preview, dir.resolve("preview.mp4"),
+                    (d, t) -> { })));
+            if (haveCli) {
+                cli.add(time(() -> ffmpeg(source, layout, dir.resolve("cli.mp4"))));
+            }
+            out.printf(Locale.ROOT, "run %d/%d: export %.2f s, preview %.2f s%s%n", i + 1, runs, ours.get(i), previews.get(i),
+                    haveCli ? String.format(Locale.ROOT, ", ffmpeg CLI %.2f s", cli.get(i)) : "");
+        }
+        out.printf(Locale.ROOT, "%nrender, %.0f s clip from 1280x720 source, median of %d:%n", seconds, runs);
+        out.printf(Locale.ROOT, "  export 1080x1920 (two-pass loudness): %.2f s = %.1fx realtime%n", median(ours),
+                seconds / median(ours));
+        out.printf(Locale.ROOT, "  preview 720x1280:                     %.2f s = %.1fx realtime%n", median(previews),
+                seconds / median(previews));
+        if (haveCli) {
+            out.printf(Locale.ROOT, "  ffmpeg CLI baseline 1080x1920:        %.2f s = %.1fx realtime%n", median(cli),
+                    seconds / median(cli));
+            out.printf(Locale.ROOT, "  export / baseline: %.2f%n", median(ours) / median(cli));
+        } else {
+            out.println("  (no ffmpeg CLI on PATH: install Debian's ffmpeg for the baseline)");
+        }
+        return 0;
+    }
+
+    /** One centred 9:16 crop for the whole window: the same work for the render graph and the CLI baseline. */
+    private static LayoutDoc focus(Podcasts.Made s) {
+        double cropW = Math.round(s.height() * 9 / 16.0 / 2) * 2;
+        double cx = s.width() / 2.0;
+        double cy = s.height() / 2.0;
+        double d = WINDOW_END - WINDOW_START;
+        LayoutDoc.Panel panel = new LayoutDoc.Panel(0, cropW, s.height(),
+                List.of(new LayoutDoc.Keyframe(0, cx, cy), new LayoutDoc.Keyframe(d, cx, cy)), new Box(0, 0, 1080, 1920));
+        return new LayoutDoc(s.width(), s.height(), WINDOW_START, WINDOW_END, 1080, 1920,
+                List.of(new LayoutDoc.Segment(0, d, LayoutDoc.Mode.FOCUS, List.of(panel), "bench")), List.of(),
+                "focus", "focus", false, List.of());
+    }
+
+    private static boolean ffmpegCli() {
+        try {
+            return new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static void ffmpeg(Podcasts.Made s, LayoutDoc layout, Path out) {
+        int cropW = (int) layout.segments().get(0).panels().get(0).cropWidth();
+        List<String> cmd = List.of("ffmpeg", "-y", "-v", "error", "-ss", String.valueOf(WINDOW_START),
+                "-t", String.valueOf(WINDOW_END - WINDOW_START), "-i", s.file().toString(),
+                "-vf", "crop=" + cropW + ":" + s.height() + ":" + (s.width() - cropW) / 2 + ":0,scale=1080:1920",
+                "-af", "loudnorm=I=-14:TP=-1",
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-profile:v", "high", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-movflags", "+faststart", out.toString());
+        exec(cmd);
+    }
+
+    /** Upload to exported MP4 through the REST API, with the moments an agent waits for timed on the way. */
+    private int pipeline(Podcasts.Made source, Path dir, int runs) throws IOException {
+        double seconds = source.speech().seconds();
+        List<Double> suggestions = new ArrayList<>();
+        List<Double> ready = new ArrayList<>();
+        List<Double> exported = new ArrayList<>();
+        out.println("starting the embedded stack...");
+        long t0 = System.nanoTime();
+        try (ConfigurableApplicationContext stack = ClipforgeMain.start("--clipforge.http.port=0",
+                "--clipforge.data-dir=" + dir.resolve("data"), "--logging.level.dev.clipforge=WARN",
+                "--logging.level.io.temporal=ERROR", "--logging.level.org.springframework.boot.web.embedded.netty=WARN")) {
+            out.printf(Locale.ROOT, "stack started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            ApiClient api = new ApiClient("http://127.0.0.1:" + stack.getEnvironment().getProperty("local.server.port"));
+            for (int i = 0; i < runs; i++) {
+                // a project per run: identical bytes in one project would reuse the run before's derived media
+                String project = api.post("/v1/projects", Map.of("name", "bench " + i)).path("project_id").asText();
+                long start = System.nanoTime();
+                String asset = api.upload(project, source.file(), null).path("asset_id").asText();
+                String clip = api.post("/v1/clips", Map.of("source", Map.of("source_type", "asset", "asset_id", asset),
+                        "target", Map.of("min_duration_seconds", 10, "max_duration_seconds", 30))).path("clip_id").asText();
+                JsonNode c = until(api, clip, x -> "ready".equals(x.path("source").path("suggestions_status").asText()));
+                suggestions.add((System.nanoTime() - start) / 1e9);
+                c = until(api, clip, x -> !"poll".equals(x.path("next_action").asText()));
+                ready.add((System.nanoTime() - start) / 1e9);
+                if (!"export".equals(c.path("next_action").asText())) {
+                    out.println("run " + (i + 1) + " ended " + c.path("status").asText() + ": " + c.path("blocking_reason"));
+                    return 1;
+                }
+                api.post("/v1/clips/" + clip + "/export", Map.of("quality", "1080p"));
+                c = until(api, clip, x -> !"poll".equals(x.path("next_action").asText()));
+                exported.add((System.nanoTime() - start) / 1e9);
+                if (!"exported".equals(c.path("status").asText())) {
+                    out.println("run " + (i + 1) + " ended " + c.path("status").asText());
+                    return 1;
+                }
+                out.printf(Locale.ROOT, "run %d/%d: suggestions %.1f s, ready (preview + QA) %.1f s, exported %.1f s%n",
+                        i + 1, runs, suggestions.get(i), ready.get(i), exported.get(i));
+            }
+        }
+        out.printf(Locale.ROOT, "%npipeline, %.0f s two-person source, one 10-30 s clip, median of %d:%n", seconds, runs);
+        out.printf(Locale.ROOT, "  first suggestions: %5.1f s = %.2fx the source's duration%n", median(suggestions),
+                median(suggestions) / seconds);
+        out.printf(Locale.ROOT, "  ready to export:   %5.1f s = %.2fx%n", median(ready), median(ready) / seconds);
+        out.printf(Locale.ROOT, "  exported 1080p:    %5.1f s = %.2fx%n", median(exported), median(exported) / seconds);
+        return 0;
+    }
+
+    private static JsonNode until(ApiClient api, String clip, Predicate<JsonNode> done) {
+        long version = 0;
+        while (true) {
+            JsonNode c = api.get("/v1/clips/" + clip + "?wait_seconds=15&since_version=" + version);
+            version = c.path("state_version").asLong();
+            if (done.test(c) || "stop".equals(c.path("next_action").asText())) {
+                return c;
+            }
+        }
+    }
+
+    /**
+     * Probe and speech-audio extraction of a long 1080p file (made with the ffmpeg CLI: a plain colour picture and
+     * a tone), timed as a ratio to its duration, with the heap's peak, against the CLI extracting the same audio.
+     */
+    private int ingest(int minutes) {
+        if (!ffmpegCli()) {
+            out.println("bench ingest makes its long source with the ffmpeg CLI: sudo apt-get install -y ffmpeg");
+            return 2;
+        }
+        try {
+            Path dir = Files.createTempDirectory("clipforge-bench-");
+            Path file = dir.resolve("long-1080p.mp4");
+            out.printf(Locale.ROOT, "making a %d-minute 1920x1080 25 fps source with the ffmpeg CLI...%n", minutes);
+            exec(List.of("ffmpeg", "-y", "-v", "error", "-f", "lavfi", "-i", "color=c=0x336699:size=1920x1080:rate=25",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", String.valueOf(minutes * 60),
+                    "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-c:a", "aac", "-b:a", "128k", file.toString()));
+            double duration = minutes * 60.0;
+            System.gc();
+            java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+            long start = System.nanoTime();
+            var probe = dev.clipforge.activities.media.MediaProbe.probe(file);
+            double probeSeconds = (System.nanoTime() - start) / 1e9;
+            dev.clipforge.activities.media.SpeechAudio.extract(file, dir.resolve("speech.wav"), () -> { });
+            double total = (System.nanoTime() - start) / 1e9;
+            long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            double cli = time(() -> exec(List.of("ffmpeg", "-y", "-v", "error", "-i", file.toString(), "-vn", "-ac", "1",
+                    "-ar", "16000", "-c:a", "pcm_s16le", dir.resolve("cli.wav").toString())));
+            out.printf(Locale.ROOT, "%ningest of a %.0f-minute %dx%d file (%.0f MB):%n", probe.durationSeconds() / 60,
+                    probe.width(), probe.height(), Files.size(file) / 1e6);
+            out.printf(Locale.ROOT, "  probe %.2f s; probe + 16 kHz speech audio %.1f s = %.4f of the duration (%.0fx realtime)%n",
+                    probeSeconds, total, total / duration, duration / total);
+            out.printf(Locale.ROOT, "  peak heap (sum of heap pools' peaks) %.0f MB%n", peakHeap / 1e6);
+            out.printf(Locale.ROOT, "  ffmpeg CLI audio extraction baseline %.1f s; ours / baseline %.2f%n", cli, total / cli);
+            return 0;
+        } catch (dev.clipforge.activities.media.MediaRejected e) {
+            out.println("the generated source was refused: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void exec(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            p.getInputStream().transferTo(log);
+            if (!p.waitFor(60, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(cmd.get(0) + " failed: " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double time(Runnable task) {
+        long start = System.nanoTime();
+        task.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}

@@ -155,8 +155,7 @@ public class ClipService {
     /** The run once its {@code state_version} exceeds {@code sinceVersion}, or as it is when the wait ends. */
     public Mono<ClipView> awaitVersion(String id, long sinceVersion, Duration wait) {
         Duration capped = wait.compareTo(properties.runs().maxWait()) > 0 ? properties.runs().maxWait() : wait;
-        Flux<Object> wakeups = Flux.merge(notifications.clipIds().filter(id::equals).map(x -> (Object) x),
-                Flux.interval(Duration.ofSeconds(2)).map(x -> (Object) x));
+        Flux<Object> wakeups = wakeups(id);
         return row(id).flatMap(first -> first.stateVersion() > sinceVersion || capped.isZero() ? Mono.just(first)
                         : wakeups.concatMap(x -> shielded(repository.find(id)))
                         .filter(r -> r.stateVersion() > sinceVersion)
@@ -171,13 +170,18 @@ public class ClipService {
      */
     public Mono<ClipView> awaitActionable(String id, Duration wait) {
         Duration capped = wait.compareTo(properties.runs().maxWait()) > 0 ? properties.runs().maxWait() : wait;
-        Flux<Object> wakeups = Flux.merge(notifications.clipIds().filter(id::equals).map(x -> (Object) x),
-                Flux.interval(Duration.ofSeconds(2)).map(x -> (Object) x));
+        Flux<Object> wakeups = wakeups(id);
         return get(id).flatMap(first -> !POLL.equals(first.nextAction()) || capped.isZero() ? Mono.just(first)
                 : wakeups.concatMap(x -> shielded(repository.find(id))).map(views::of)
                 .filter(v -> !POLL.equals(v.nextAction()))
                 .next()
                 .timeout(capped, get(id)));
+    }
+
+    /** A tick for each snapshot the run publishes, and every 2 s in case a notification is missed. */
+    private Flux<Object> wakeups(String id) {
+        return Flux.merge(notifications.clipIds().filter(id::equals).map(x -> (Object) x),
+                Flux.interval(Duration.ofSeconds(2)).map(x -> (Object) x));
     }
 
     /** One event per published snapshot, starting with the current one; ends after a final state. */

@@ -7,7 +7,6 @@ import dev.clipforge.api.clips.ClipService;
 import dev.clipforge.api.clips.CommandRequests;
 import dev.clipforge.api.clips.CreateClipRequest;
 import dev.clipforge.api.page.PageRequest;
-import dev.clipforge.api.projects.CreateProjectRequest;
 import dev.clipforge.api.projects.ProjectService;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
@@ -62,7 +61,7 @@ public final class ClipTools {
                         "url": {"type": "string", "description": "http(s) URL of a video file (mp4, mov, mkv, webm)"},
                         "project_id": {"type": "string", "description": "project to add the asset to (optional)"}""",
                 List.of("url"),
-                a -> project(a.string("project_id"), a.requiredString("url"))
+                a -> projects.existingOrNew(a.string("project_id"), a.requiredString("url"))
                         .flatMap(p -> assets.createFromUrl(new CreateAssetRequest(p, null, null, null,
                                 a.requiredString("url"), null)))));
         tools.add(tool("create_upload", """
@@ -82,7 +81,7 @@ public final class ClipTools {
                         throw new ToolArguments.BadArgument("size_bytes", "is required");
                     }
                     String type = a.string("content_type");
-                    return project(a.string("project_id"), filename).flatMap(p -> assets.createUpload(
+                    return projects.existingOrNew(a.string("project_id"), filename).flatMap(p -> assets.createUpload(
                             new CreateAssetRequest(p, filename, type, size, null, null)));
                 }));
         tools.add(tool("complete_upload", """
@@ -271,15 +270,6 @@ public final class ClipTools {
                 qa == null ? null : new CreateClipRequest.Qa(qa),
                 quality == null && autoExport == null ? null : new CreateClipRequest.Export(autoExport, quality));
         return clips.create(request, a.string("idempotency_key")).map(ClipResult::of);
-    }
-
-    private Mono<String> project(String projectId, String label) {
-        if (projectId != null) {
-            return projects.get(projectId).map(p -> p.projectId());
-        }
-        String name = label.replaceFirst("^\\w+://", "").split("[?#]")[0];
-        return projects.create(new CreateProjectRequest("Clips from " + name.substring(0, Math.min(80, name.length()))),
-                null).map(p -> p.projectId());
     }
 
     private AsyncToolSpecification tool(String name, String description, String properties, List<String> required,

@@ -39,21 +39,16 @@ final class Expressions {
 
     /** 1 inside any of the intervals ({start, end}), 0 elsewhere. */
     static String within(List<double[]> intervals) {
-        if (intervals.isEmpty()) {
-            return "0";
-        }
-        StringBuilder e = new StringBuilder();
-        for (double[] iv : intervals) {
-            if (e.length() > 0) {
-                e.append('+');
-            }
-            e.append("gte(t,").append(num(iv[0])).append(")*lt(t,").append(num(iv[1])).append(')');
-        }
-        return e.toString();
+        return sum(intervals, iv -> "");
     }
 
     /** A value per interval ({start, end, value}), 0 elsewhere. */
     static String stepwise(List<double[]> intervals) {
+        return sum(intervals, iv -> "*" + num(iv[2]));
+    }
+
+    /** The sum over intervals of an indicator of [start, end), each times its factor. */
+    private static String sum(List<double[]> intervals, java.util.function.Function<double[], String> factor) {
         if (intervals.isEmpty()) {
             return "0";
         }
@@ -62,7 +57,7 @@ final class Expressions {
             if (e.length() > 0) {
                 e.append('+');
             }
-            e.append("gte(t,").append(num(iv[0])).append(")*lt(t,").append(num(iv[1])).append(")*").append(num(iv[2]));
+            e.append("gte(t,").append(num(iv[0])).append(")*lt(t,").append(num(iv[1])).append(')').append(factor.apply(iv));
         }
         return e.toString();
     }

@@ -102,22 +102,13 @@ public class ClipService {
                             ? ApiException.unprocessable("asset_not_found", "asset " + s.assetId() + " does not exist",
                             "create it with POST /v1/assets first") : e)
                     .map(a -> new String[]{a.projectId(), a.assetId()});
-            case URL -> project(request, s.url()).flatMap(p -> assets.createFromUrl(new CreateAssetRequest(p, null, null,
+            case URL -> projects.existingOrNew(request.projectId(), s.url()).flatMap(p -> assets.createFromUrl(new CreateAssetRequest(p, null, null,
                     null, s.url(), null)).map(a -> new String[]{p, a.assetId()}));
-            case YOUTUBE -> project(request, s.youtubeUrl()).flatMap(p -> properties.ingest().youtubeDownloader().isBlank()
+            case YOUTUBE -> projects.existingOrNew(request.projectId(), s.youtubeUrl()).flatMap(p -> properties.ingest().youtubeDownloader().isBlank()
                     ? assets.createFailedYoutube(p, s.youtubeUrl()).map(id -> new String[]{p, id})
                     : assets.createFromYoutube(new CreateAssetRequest(p, null, null, null, null, s.youtubeUrl()))
                     .map(a -> new String[]{p, a.assetId()}));
         };
-    }
-
-    private Mono<String> project(CreateClipRequest request, String url) {
-        if (request.projectId() != null) {
-            return projects.get(request.projectId()).map(p -> p.projectId());
-        }
-        String host = url == null ? "source" : url.replaceFirst("^\\w+://", "").split("[/?#]")[0];
-        return projects.create(new dev.clipforge.api.projects.CreateProjectRequest("Clips from " + host), null)
-                .map(p -> p.projectId());
     }
 
     private Mono<ClipView> start(String clipId, String projectId, String assetId, ClipRunSpec spec) {

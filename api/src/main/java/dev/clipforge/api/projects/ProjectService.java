@@ -29,6 +29,19 @@ public class ProjectService {
                 this::get);
     }
 
+    /**
+     * The given project's id, or a new project named after the source's host ("Clips from example.com")
+     * for callers that start from a video alone.
+     */
+    public Mono<String> existingOrNew(String projectId, String source) {
+        if (projectId != null) {
+            return get(projectId).map(ProjectView::projectId);
+        }
+        String name = source == null ? "source" : source.replaceFirst("^\\w+://", "").split("[/?#]")[0];
+        return create(new CreateProjectRequest("Clips from " + name.substring(0, Math.min(80, name.length()))), null)
+                .map(ProjectView::projectId);
+    }
+
     public Mono<ProjectView> get(String id) {
         return repository.find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("project", id)));
     }

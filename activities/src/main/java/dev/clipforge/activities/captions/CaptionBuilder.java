@@ -72,7 +72,7 @@ public final class CaptionBuilder {
                 end = nextStart;
             }
             List<List<Integer>> lines = lines(cueWords, theme, outW);
-            boolean rtl = Fonts.rightToLeft(String.join(" ", cueWords.stream().map(CaptionDoc.Word::text).toList()));
+            boolean rtl = Fonts.rightToLeft(cueWords.stream().map(CaptionDoc.Word::text).reduce("", String::concat));
             cues.add(new CaptionDoc.Cue(start, Math.min(end, duration), cueWords, lines, null, null, rtl));
         }
         List<CaptionDoc.Cue> placed = new ArrayList<>();
@@ -128,20 +128,19 @@ public final class CaptionBuilder {
         double max = outW * LINE_WIDTH;
         List<List<Integer>> lines = new ArrayList<>();
         List<Integer> line = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
+        List<String> text = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            String candidate = text.length() == 0 ? words.get(i).text() : text + " " + words.get(i).text();
+            List<String> candidate = new ArrayList<>(text);
+            candidate.add(words.get(i).text());
             boolean fits = width(candidate, theme) <= max && line.size() < theme.maxWordsPerLine()
-                    && candidate.length() <= theme.maxCharsPerLine();
+                    && characters(candidate) <= theme.maxCharsPerLine();
             if (!fits && !line.isEmpty()) {
                 lines.add(line);
                 line = new ArrayList<>();
-                text.setLength(0);
-                candidate = words.get(i).text();
+                candidate = new ArrayList<>(List.of(words.get(i).text()));
             }
             line.add(i);
-            text.setLength(0);
-            text.append(candidate);
+            text = candidate;
         }
         if (!line.isEmpty()) {
             lines.add(line);
@@ -149,17 +148,38 @@ public final class CaptionBuilder {
         return lines;
     }
 
-    /** Measured width of a line of words as the painter sets them: stroked words, spaces widened by the stroke. */
-    static double width(String text, CaptionTheme theme) {
-        String[] words = text.split(" ");
-        double total = 0;
-        for (String w : words) {
-            total += Fonts.forText(theme.fontFamily(), w, theme.fontSize()).getStringBounds(w, FRC).getWidth();
+    private static int characters(List<String> words) {
+        int n = 0;
+        for (int i = 0; i < words.size(); i++) {
+            n += words.get(i).codePointCount(0, words.get(i).length());
+            if (i > 0 && CaptionDoc.spaced(words.get(i - 1), words.get(i))) {
+                n++;
+            }
         }
-        return total + (words.length - 1) * space(theme) + theme.strokeWidth() * 2;
+        return n;
     }
 
-    static double space(CaptionTheme theme) {
+    /** Measured width of a line of words as the painter sets them: stroked words, gaps widened by the stroke. */
+    static double width(List<String> words, CaptionTheme theme) {
+        double total = 0;
+        for (int i = 0; i < words.size(); i++) {
+            total += advance(words.get(i), theme);
+            if (i > 0) {
+                total += gap(words.get(i - 1), words.get(i), theme);
+            }
+        }
+        return total + theme.strokeWidth() * 2;
+    }
+
+    static double advance(String word, CaptionTheme theme) {
+        return Fonts.forText(theme.fontFamily(), word, theme.fontSize()).getStringBounds(word, FRC).getWidth();
+    }
+
+    /** The space between two words; Chinese and Japanese words run together, kept apart only by their strokes. */
+    static double gap(String left, String right, CaptionTheme theme) {
+        if (!CaptionDoc.spaced(left, right)) {
+            return theme.strokeWidth();
+        }
         Font font = Fonts.forText(theme.fontFamily(), " ", theme.fontSize());
         return font.getStringBounds(" ", FRC).getWidth() + theme.strokeWidth() * 1.5;
     }
@@ -173,11 +193,7 @@ public final class CaptionBuilder {
                                         boolean keepOffFaces) {
         double widest = 0;
         for (List<Integer> line : c.lines()) {
-            StringBuilder s = new StringBuilder();
-            for (int i : line) {
-                s.append(s.length() == 0 ? "" : " ").append(c.words().get(i).text());
-            }
-            widest = Math.max(widest, width(s.toString(), theme));
+            widest = Math.max(widest, width(line.stream().map(i -> c.words().get(i).text()).toList(), theme));
         }
         double pad = theme.boxColor() != null ? theme.fontSize() * 0.35 : theme.fontSize() * 0.15;
         double w = Math.min(outW * 0.96, widest + 2 * pad);

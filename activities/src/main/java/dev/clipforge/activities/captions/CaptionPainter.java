@@ -12,6 +12,7 @@ import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
+import java.text.Bidi;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,37 +50,61 @@ public final class CaptionPainter {
             g.setColor(color(theme.boxColor()));
             g.fill(new RoundRectangle2D.Double(0, 0, bw, bh, theme.fontSize() * 0.5, theme.fontSize() * 0.5));
         }
-        double lineH = CaptionBuilder.lineHeight(theme);
-        double top = (bh - cue.lines().size() * lineH) / 2;
-        for (int l = 0; l < cue.lines().size(); l++) {
-            List<Integer> line = cue.lines().get(l);
-            double baseline = top + l * lineH + theme.fontSize() * 0.95;
-            List<TextLayout> layouts = new ArrayList<>();
-            double total = 0;
-            double space = CaptionBuilder.space(theme);
-            for (int i : line) {
-                String text = cue.words().get(i).text();
-                TextLayout tl = new TextLayout(text, Fonts.forText(theme.fontFamily(), text, theme.fontSize()), CaptionBuilder.FRC);
-                layouts.add(tl);
-                total += tl.getAdvance();
-            }
-            total += space * (line.size() - 1);
-            double x = (bw - total) / 2;
-            // right-to-left lines keep the reading order: the first word sits at the right
-            List<Integer> order = new ArrayList<>();
-            for (int k = 0; k < line.size(); k++) {
-                order.add(cue.rightToLeft() ? line.size() - 1 - k : k);
-            }
-            for (int k : order) {
-                int wordIndex = line.get(k);
-                TextLayout tl = layouts.get(k);
-                boolean isActive = wordIndex == active;
-                drawWord(g, tl, x, baseline, theme, isActive, popStep);
-                x += tl.getAdvance() + space;
-            }
+        for (Placed p : layout(cue, theme)) {
+            drawWord(g, p.layout(), p.x(), p.baseline(), theme, p.word() == active, popStep);
         }
         g.dispose();
         return img;
+    }
+
+    /** A word where the painter sets it, in plan pixels relative to the cue's box. */
+    public record Placed(int word, TextLayout layout, double x, double baseline) {
+        public double right() {
+            return x + layout.getAdvance();
+        }
+    }
+
+    /**
+     * Where each word of the cue goes: lines centred in the box, words in visual order by the Unicode
+     * bidi algorithm (a right-to-left line starts at the right; a left-to-right run inside it keeps its order).
+     */
+    public static List<Placed> layout(CaptionDoc.Cue cue, CaptionTheme theme) {
+        List<Placed> out = new ArrayList<>();
+        double lineH = CaptionBuilder.lineHeight(theme);
+        double top = (cue.box().h() - cue.lines().size() * lineH) / 2;
+        for (int l = 0; l < cue.lines().size(); l++) {
+            List<Integer> line = cue.lines().get(l);
+            double baseline = top + l * lineH + theme.fontSize() * 0.95;
+            List<String> texts = line.stream().map(i -> cue.words().get(i).text()).toList();
+            Integer[] visual = visualOrder(line, texts, cue.rightToLeft());
+            double x = (cue.box().w() - (CaptionBuilder.width(texts, theme) - theme.strokeWidth() * 2)) / 2;
+            String previous = null;
+            for (Integer wordIndex : visual) {
+                String text = cue.words().get(wordIndex).text();
+                if (previous != null) {
+                    x += CaptionBuilder.gap(previous, text, theme);
+                }
+                TextLayout tl = new TextLayout(text, Fonts.forText(theme.fontFamily(), text, theme.fontSize()), CaptionBuilder.FRC);
+                out.add(new Placed(wordIndex, tl, x, baseline));
+                x += tl.getAdvance();
+                previous = text;
+            }
+        }
+        return out;
+    }
+
+    private static Integer[] visualOrder(List<Integer> line, List<String> texts, boolean rightToLeft) {
+        String joined = String.join(" ", texts);
+        Bidi bidi = new Bidi(joined, rightToLeft ? Bidi.DIRECTION_RIGHT_TO_LEFT : Bidi.DIRECTION_LEFT_TO_RIGHT);
+        byte[] levels = new byte[texts.size()];
+        int offset = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            levels[i] = (byte) bidi.getLevelAt(offset);
+            offset += texts.get(i).length() + 1;
+        }
+        Integer[] order = line.toArray(new Integer[0]);
+        Bidi.reorderVisually(levels, 0, order, 0, order.length);
+        return order;
     }
 
     private static void drawWord(Graphics2D g, TextLayout tl, double x, double baseline, CaptionTheme theme, boolean active,

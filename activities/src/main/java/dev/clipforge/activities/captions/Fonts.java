@@ -1,5 +1,7 @@
 package dev.clipforge.activities.captions;
 
+import dev.clipforge.common.captions.CaptionDoc;
+
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.io.IOException;
@@ -10,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fonts shipped in the product ({@code fonts/PROVENANCE.md}). Text in a script the chosen family
- * lacks (Arabic, Hebrew) is set in the shipped Noto font for that script.
+ * lacks (Arabic, Hebrew, Chinese, Japanese, Korean) is set in the shipped Noto font for that script.
  */
 public final class Fonts {
     private static final Map<String, String> FILES = Map.of(
@@ -18,7 +20,8 @@ public final class Fonts {
             "Roboto Black", "fonts/Roboto-Black.ttf",
             "Noto Sans", "fonts/NotoSans-Bold.ttf",
             "Noto Sans Arabic", "fonts/NotoSansArabic-Bold.ttf",
-            "Noto Sans Hebrew", "fonts/NotoSansHebrew-Bold.ttf");
+            "Noto Sans Hebrew", "fonts/NotoSansHebrew-Bold.ttf",
+            "Noto Sans CJK", "fonts/NotoSansCJKsc-Bold.otf");
     private static final Map<String, Font> BASE = new ConcurrentHashMap<>();
 
     private Fonts() {
@@ -42,6 +45,9 @@ public final class Fonts {
             }
             if (script == Character.UnicodeScript.HEBREW) {
                 return "Noto Sans Hebrew";
+            }
+            if (CaptionDoc.isCjk(cp) || script == Character.UnicodeScript.HANGUL) {
+                return "Noto Sans CJK";
             }
             i += Character.charCount(cp);
         }

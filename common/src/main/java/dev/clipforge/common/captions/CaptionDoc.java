@@ -27,10 +27,11 @@ public record CaptionDoc(CaptionTheme theme, int outputWidth, int outputHeight, 
                     out.append('\n');
                 }
                 for (int i = 0; i < line.size(); i++) {
-                    if (i > 0) {
+                    String word = words.get(line.get(i)).text();
+                    if (i > 0 && spaced(words.get(line.get(i - 1)).text(), word)) {
                         out.append(' ');
                     }
-                    out.append(words.get(line.get(i)).text());
+                    out.append(word);
                 }
             }
             return out.toString();
@@ -45,6 +46,23 @@ public record CaptionDoc(CaptionTheme theme, int outputWidth, int outputHeight, 
             }
             return -1;
         }
+    }
+
+    /** Whether a space separates two adjacent words: not between Chinese or Japanese characters, which run together. */
+    public static boolean spaced(String left, String right) {
+        return left.isEmpty() || right.isEmpty() || !isCjk(left.codePointBefore(left.length())) || !isCjk(right.codePointAt(0));
+    }
+
+    /** Han, kana and CJK punctuation: scripts written without spaces between words (Korean uses spaces). */
+    public static boolean isCjk(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.BOPOMOFO) {
+            return true;
+        }
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(codePoint);
+        return block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS;
     }
 
     public Cue cueAt(double t) {

@@ -21,6 +21,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 
 /** An MP4 file written with {@code +faststart}: the index moves to the front so players start at once. */
@@ -64,6 +65,10 @@ public final class Mp4Muxer implements AutoCloseable {
     }
 
     public void write(AVPacket packet, Encoder encoder, AVStream stream) {
+        // x264 leaves durations unset; without one the MP4's edit list ends a frame early and drops the last frame
+        if (packet.duration() <= 0 && encoder.context().codec_type() == AVMEDIA_TYPE_VIDEO) {
+            packet.duration(1);
+        }
         av_packet_rescale_ts(packet, encoder.context().time_base(), stream.time_base());
         packet.stream_index(stream.index());
         Av.check(av_interleaved_write_frame(oc, packet), "writing a packet");

@@ -7,7 +7,6 @@ import dev.clipforge.activities.samples.SampleVideos;
 import dev.clipforge.common.assets.ProbeResult;
 import dev.clipforge.common.captions.CaptionDoc;
 import dev.clipforge.common.json.Json;
-import dev.clipforge.common.store.ObjectStore;
 import dev.clipforge.deploy.cli.ClipCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +74,7 @@ class EndToEndTest {
         }
 
         // caption pixels: inside the cue's box while its words are spoken, and only then
-        CaptionDoc captions = captions(exported);
+        CaptionDoc captions = MediaChecks.captions(stack, exported);
         assertThat(captions.cues()).isNotEmpty();
         CaptionDoc.Cue cue = captions.cues().get(0);
         double during = (cue.words().get(0).start() + cue.words().get(0).end()) / 2;
@@ -89,13 +88,6 @@ class EndToEndTest {
         double elsewhere = MediaChecks.difference(frames.get(0).image(), frames.get(1).image(), sky);
         assertThat(inBox).as("caption box changes when the caption shows").isGreaterThan(20);
         assertThat(elsewhere).as("the rest of the picture does not").isLessThan(6);
-    }
-
-    private static CaptionDoc captions(JsonNode clip) {
-        ObjectStore store = stack.bean(ObjectStore.class);
-        String srt = URI.create(clip.path("captions").path("srt_url").asText()).getPath();
-        String key = srt.substring(srt.indexOf("/projects/") + 1).replaceAll("\\.srt$", ".json");
-        return Json.read(store.getBytes(key), CaptionDoc.class);
     }
 
     @Test

@@ -1,16 +1,21 @@
 package dev.clipforge.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipforge.activities.media.FrameGrabs;
 import dev.clipforge.activities.media.MediaProbe;
 import dev.clipforge.activities.media.SpeechAudio;
 import dev.clipforge.activities.media.Wav;
 import dev.clipforge.common.assets.ProbeResult;
+import dev.clipforge.common.captions.CaptionDoc;
+import dev.clipforge.common.json.Json;
+import dev.clipforge.common.store.ObjectStore;
 import dev.clipforge.common.visual.Box;
 import dev.clipforge.gpu.faces.BlazeFace;
 import dev.clipforge.gpu.faces.Face;
 import dev.clipforge.gpu.models.ModelFiles;
 
 import java.awt.image.BufferedImage;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,5 +88,13 @@ final class MediaChecks {
 
     static int luma(int rgb) {
         return (((rgb >> 16) & 0xff) * 77 + ((rgb >> 8) & 0xff) * 150 + (rgb & 0xff) * 29) >> 8;
+    }
+
+    /** The caption document the run rendered (stored beside its SRT sidecar). */
+    static CaptionDoc captions(Stack stack, JsonNode clip) {
+        ObjectStore store = stack.bean(ObjectStore.class);
+        String srt = URI.create(clip.path("captions").path("srt_url").asText()).getPath();
+        String key = srt.substring(srt.indexOf("/projects/") + 1).replaceAll("\\.srt$", ".json");
+        return Json.read(store.getBytes(key), CaptionDoc.class);
     }
 }

@@ -1,0 +1,130 @@
+package dev.clipforge.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipforge.activities.media.FrameGrabs;
+import dev.clipforge.common.captions.CaptionDoc;
+import dev.clipforge.gpu.faces.BlazeFace;
+import dev.clipforge.gpu.faces.Face;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.geom.Rectangle2D;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Captions keep off faces, measured on the rendered preview of the two-person podcast: BlazeFace finds
+ * the faces in each output frame, and no caption box may touch one.
+ */
+class CaptionPlacementTest {
+    static Stack stack;
+    static Api api;
+    static String asset;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() {
+        stack = SharedStack.get();
+        api = new Api(stack);
+        String project = api.createProject("caption placement");
+        asset = api.upload(project, TestVideos.podcast().file()).path("asset_id").asText();
+    }
+
+    @Test
+    void splitPanelsGetTheirCaptionsBetweenTheFaces() throws Exception {
+        JsonNode ready = run(Map.of("layout_mode", "prefer_split"), "full-sentence");
+        assertThat(ready.path("layout").path("applied_mode").asText()).isEqualTo("split");
+        Measured m = measure(ready, "split");
+        assertThat(m.framesWithFaces()).as("faces seen in the sampled frames").isGreaterThanOrEqualTo(m.frames() * 8 / 10);
+        assertThat(m.overlapPixels()).as("caption pixels over faces").isZero();
+        assertThat(ready.path("qa").path("issues").findValuesAsText("code")).doesNotContain("caption_on_face");
+    }
+
+    @Test
+    void aThemePinnedOverTheFaceIsFlaggedAndTheRepairMovesItOff() throws Exception {
+        String theme = api.postJson("/v1/caption-themes", Map.of("name", "Centre", "based_on", "full-sentence",
+                "position", "middle"), 201).path("id").asText();
+        JsonNode ready = run(Map.of("layout_mode", "prefer_focus"), theme);
+        assertThat(ready.path("layout").path("applied_mode").asText()).isEqualTo("focus");
+        JsonNode onFace = null;
+        for (JsonNode issue : ready.path("qa").path("issues")) {
+            if (issue.path("code").asText().equals("caption_on_face")) {
+                onFace = issue;
+            }
+        }
+        assertThat(onFace).as("QA names the caption over the face").isNotNull();
+        assertThat(onFace.path("repair").asText()).isEqualTo("move_captions_off_faces");
+        assertThat(measure(ready, "pinned").overlapPixels()).as("the pinned caption really covers a face").isPositive();
+
+        String clip = ready.path("clip_id").asText();
+        api.postJson("/v1/clips/" + clip + "/repair", Map.of("mode", "move_captions_off_faces"), 200);
+        JsonNode repaired = api.awaitNextAction(clip, "export", "stop", "reselect", "repair");
+        assertThat(repaired.path("status").asText()).isEqualTo("ready");
+        assertThat(repaired.path("qa").path("issues").findValuesAsText("code")).doesNotContain("caption_on_face");
+        Measured m = measure(repaired, "repaired");
+        assertThat(m.framesWithFaces()).isGreaterThanOrEqualTo(m.frames() * 8 / 10);
+        assertThat(m.overlapPixels()).isZero();
+    }
+
+    private static JsonNode run(Map<String, Object> layout, String style) {
+        String clip = api.postJson("/v1/clips", Map.of("source", Map.of("source_type", "asset", "asset_id", asset),
+                "selection", Map.of("selection_mode", "time_range", "start_seconds", 2.0, "end_seconds", 16.0),
+                "target", Map.of("min_duration_seconds", 8, "max_duration_seconds", 20),
+                "layout", layout, "captions", Map.of("style_id", style)), 201).path("clip_id").asText();
+        JsonNode ready = api.awaitNextAction(clip, "export", "stop", "reselect", "repair");
+        assertThat(ready.path("status").asText()).as(ready.toString()).isIn("ready", "blocked");
+        return ready;
+    }
+
+    record Measured(int frames, int framesWithFaces, long overlapPixels) {
+    }
+
+    /** At the middle of each cue: faces found in the preview frame, and their overlap with the cue's box. */
+    private static Measured measure(JsonNode clip, String name) throws Exception {
+        Path preview = dir.resolve(name + ".mp4");
+        HttpResponse<Path> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(clip.path("qa").path("preview_urls").get(0).asText())).build(), HttpResponse.BodyHandlers.ofFile(preview));
+        assertThat(r.statusCode()).isEqualTo(200);
+        CaptionDoc doc = MediaChecks.captions(stack, clip);
+        assertThat(doc.cues()).isNotEmpty();
+        List<Double> times = new ArrayList<>();
+        for (CaptionDoc.Cue c : doc.cues()) {
+            times.add((c.start() + c.end()) / 2);
+        }
+        List<FrameGrabs.Grabbed> frames = FrameGrabs.grab(preview, times);
+        int withFaces = 0;
+        long overlap = 0;
+        try (BlazeFace.Session s = MediaChecks.faces().session()) {
+            for (int i = 0; i < frames.size(); i++) {
+                var img = frames.get(i).image();
+                double scale = img.getWidth() / (double) doc.outputWidth();
+                CaptionDoc.Cue cue = doc.cues().get(i);
+                Rectangle2D box = new Rectangle2D.Double(cue.box().x() * scale, cue.box().y() * scale, cue.box().w() * scale,
+                        cue.box().h() * scale);
+                List<Face> faces = s.detect(img);
+                if (!faces.isEmpty()) {
+                    withFaces++;
+                }
+                for (Face f : faces) {
+                    Rectangle2D face = new Rectangle2D.Double(f.box().x() * img.getWidth(), f.box().y() * img.getHeight(),
+                            f.box().w() * img.getWidth(), f.box().h() * img.getHeight());
+                    Rectangle2D both = face.createIntersection(box);
+                    if (!both.isEmpty()) {
+                        overlap += Math.round(both.getWidth() * both.getHeight());
+                    }
+                }
+            }
+        }
+        return new Measured(frames.size(), withFaces, overlap);
+    }
+}

@@ -10,11 +10,14 @@ import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.text.Bidi;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Draws one caption state (a cue, its active word, the pop step) into a transparent ABGR image the size
@@ -30,31 +33,92 @@ public final class CaptionPainter {
     }
 
     /**
+     * One caption state as an image the size of the cue's box at render scale.
+     *
      * @param active   index of the word being spoken, or -1
      * @param popStep  0..{@link #POP_STEPS}: frames since the active word began (pop animation)
      * @param scale    output pixels per plan pixel
      */
     public static BufferedImage paint(CaptionDoc.Cue cue, CaptionTheme theme, int active, int popStep, double scale) {
-        int w = Math.max(1, (int) Math.ceil(cue.box().w() * scale));
-        int h = Math.max(1, (int) Math.ceil(cue.box().h() * scale));
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_4BYTE_ABGR);
-        Graphics2D g = img.createGraphics();
+        return new CueArt(cue, theme, scale).paint(active, popStep);
+    }
+
+    /**
+     * The states of one cue, drawn from word sprites: each word is drawn once plain and once per highlight
+     * step, and a state is those sprites put together, so a cue of n words costs about 2n word drawings
+     * rather than n for every state. Sprites sit on whole output pixels with the word's sub-pixel offset
+     * drawn inside them, so a state looks exactly as if drawn directly.
+     */
+    public static final class CueArt {
+        private final CaptionDoc.Cue cue;
+        private final CaptionTheme theme;
+        private final double scale;
+        private final List<Placed> placed;
+        private final Map<String, Sprite> sprites = new HashMap<>();
+
+        private record Sprite(BufferedImage image, int x, int y) {
+        }
+
+        public CueArt(CaptionDoc.Cue cue, CaptionTheme theme, double scale) {
+            this.cue = cue;
+            this.theme = theme;
+            this.scale = scale;
+            this.placed = layout(cue, theme);
+        }
+
+        public BufferedImage paint(int active, int popStep) {
+            int w = Math.max(1, (int) Math.ceil(cue.box().w() * scale));
+            int h = Math.max(1, (int) Math.ceil(cue.box().h() * scale));
+            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_4BYTE_ABGR);
+            Graphics2D g = img.createGraphics();
+            paintInto(g, 0, 0, active, popStep);
+            g.dispose();
+            return img;
+        }
+
+        /** Draws the state with the cue box's top-left corner at output pixel (x, y). */
+        public void paintInto(Graphics2D g, int x, int y, int active, int popStep) {
+            if (theme.boxColor() != null) {
+                Graphics2D box = (Graphics2D) g.create();
+                hints(box);
+                box.translate(x, y);
+                box.scale(scale, scale);
+                box.setColor(color(theme.boxColor()));
+                box.fill(new RoundRectangle2D.Double(0, 0, cue.box().w(), cue.box().h(), theme.fontSize() * 0.5, theme.fontSize() * 0.5));
+                box.dispose();
+            }
+            for (Placed p : placed) {
+                boolean isActive = p.word() == active;
+                int step = isActive && "pop".equals(theme.animation()) ? popStep : 0;
+                Sprite sprite = sprites.computeIfAbsent(p.word() + ":" + isActive + ":" + step, k -> sprite(p, isActive, step));
+                g.drawImage(sprite.image(), x + sprite.x(), y + sprite.y(), null);
+            }
+        }
+
+        private Sprite sprite(Placed p, boolean active, int popStep) {
+            Shape outline = outline(p.layout(), p.x(), p.baseline(), theme, active, popStep);
+            Rectangle2D b = outline.getBounds2D();
+            double margin = theme.strokeWidth() + theme.fontSize() * 0.06 + 2 / scale;
+            int x0 = (int) Math.floor((b.getMinX() - margin) * scale);
+            int y0 = (int) Math.floor((b.getMinY() - margin) * scale);
+            int x1 = (int) Math.ceil((b.getMaxX() + margin) * scale);
+            int y1 = (int) Math.ceil((b.getMaxY() + margin) * scale);
+            BufferedImage img = new BufferedImage(Math.max(1, x1 - x0), Math.max(1, y1 - y0), BufferedImage.TYPE_INT_ARGB_PRE);
+            Graphics2D g = img.createGraphics();
+            hints(g);
+            g.translate(-x0, -y0);
+            g.scale(scale, scale);
+            drawWord(g, outline, theme, active);
+            g.dispose();
+            return new Sprite(img, x0, y0);
+        }
+    }
+
+    private static void hints(Graphics2D g) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.scale(scale, scale);
-        double bw = cue.box().w();
-        double bh = cue.box().h();
-        if (theme.boxColor() != null) {
-            g.setColor(color(theme.boxColor()));
-            g.fill(new RoundRectangle2D.Double(0, 0, bw, bh, theme.fontSize() * 0.5, theme.fontSize() * 0.5));
-        }
-        for (Placed p : layout(cue, theme)) {
-            drawWord(g, p.layout(), p.x(), p.baseline(), theme, p.word() == active, popStep);
-        }
-        g.dispose();
-        return img;
     }
 
     /** A word where the painter sets it, in plan pixels relative to the cue's box. */
@@ -107,8 +171,8 @@ public final class CaptionPainter {
         return order;
     }
 
-    private static void drawWord(Graphics2D g, TextLayout tl, double x, double baseline, CaptionTheme theme, boolean active,
-                                 int popStep) {
+    /** The word's outline where it is drawn, enlarged about its centre while it is highlighted. */
+    private static Shape outline(TextLayout tl, double x, double baseline, CaptionTheme theme, boolean active, int popStep) {
         double s = 1;
         if (active && "karaoke".equals(theme.animation())) {
             s = 1.08;
@@ -121,7 +185,10 @@ public final class CaptionPainter {
         at.translate(cx, cy);
         at.scale(s, s);
         at.translate(-tl.getAdvance() / 2, theme.fontSize() * 0.35);
-        Shape outline = tl.getOutline(at);
+        return tl.getOutline(at);
+    }
+
+    private static void drawWord(Graphics2D g, Shape outline, CaptionTheme theme, boolean active) {
         if (theme.shadow()) {
             AffineTransform shadow = AffineTransform.getTranslateInstance(theme.fontSize() * 0.04, theme.fontSize() * 0.05);
             g.setColor(new Color(0, 0, 0, 140));

@@ -4,6 +4,8 @@ import dev.clipforge.activities.captions.CaptionPainter;
 import dev.clipforge.common.captions.CaptionDoc;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -14,14 +16,21 @@ import java.util.List;
 import java.util.Map;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_ABGR;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVA420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 /**
  * The caption layer fed to the filter graph: a transparent band as wide as the output and as tall as the
  * tallest cue, moved to each cue's place by the overlay's y expression. A caption state (cue, spoken
- * word, pop step) is painted once and reused while it lasts.
+ * word, pop step) is painted once, converted once to the YUVA the overlay blends in, and reused while it
+ * lasts: no per-frame colour conversion.
  */
 final class CaptionBand implements AutoCloseable {
     /** Painted states kept: they are used in time order, so a few suffice. */
@@ -32,9 +41,13 @@ final class CaptionBand implements AutoCloseable {
     private final int width;
     private final int height;
     private final double fps;
+    private final SwsContext toYuva;
     private final AVFrame empty;
     private final Map<String, AVFrame> cache = new LinkedHashMap<>(16, 0.75f, true);
     private long painted;
+    /** Word sprites of the cue on screen: its states are made from them. */
+    private CaptionPainter.CueArt art;
+    private int artCue = -1;
 
     CaptionBand(CaptionDoc doc, int outW, double fps) {
         this.doc = doc;
@@ -43,6 +56,8 @@ final class CaptionBand implements AutoCloseable {
         this.width = outW;
         double tallest = doc.cues().stream().mapToDouble(c -> c.box().h()).max().orElse(2);
         this.height = SegmentGraphs.even(Math.ceil(tallest * scale) + 2);
+        this.toYuva = sws_getContext(width, height, AV_PIX_FMT_ABGR, width, height, AV_PIX_FMT_YUVA420P,
+                SWS_BICUBIC | SWS_ACCURATE_RND, null, null, (DoublePointer) null);
         this.empty = frame(new BufferedImage(width, height, BufferedImage.TYPE_4BYTE_ABGR));
     }
 
@@ -100,10 +115,13 @@ final class CaptionBand implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        BufferedImage cueImage = CaptionPainter.paint(cue, doc.theme(), active, step, scale);
+        if (art == null || artCue != index) {
+            art = new CaptionPainter.CueArt(cue, doc.theme(), scale);
+            artCue = index;
+        }
         BufferedImage band = new BufferedImage(width, height, BufferedImage.TYPE_4BYTE_ABGR);
         Graphics2D g = band.createGraphics();
-        g.drawImage(cueImage, (int) Math.round(cue.box().x() * scale), 0, null);
+        art.paintInto(g, (int) Math.round(cue.box().x() * scale), 0, active, step);
         g.dispose();
         AVFrame f = frame(band);
         painted++;
@@ -116,21 +134,33 @@ final class CaptionBand implements AutoCloseable {
         return f;
     }
 
-    private static AVFrame frame(BufferedImage image) {
-        AVFrame f = av_frame_alloc();
-        f.format(AV_PIX_FMT_ABGR);
-        f.width(image.getWidth());
-        f.height(image.getHeight());
-        av_frame_get_buffer(f, 32);
-        byte[] abgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        BytePointer data = f.data(0);
-        int stride = f.linesize(0);
+    /** The pixel format of the frames this band hands out. */
+    static int pixelFormat() {
+        return AV_PIX_FMT_YUVA420P;
+    }
+
+    private AVFrame frame(BufferedImage image) {
+        AVFrame abgr = av_frame_alloc();
+        abgr.format(AV_PIX_FMT_ABGR);
+        abgr.width(image.getWidth());
+        abgr.height(image.getHeight());
+        av_frame_get_buffer(abgr, 32);
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        BytePointer data = abgr.data(0);
+        int stride = abgr.linesize(0);
         int row = image.getWidth() * 4;
         for (int y = 0; y < image.getHeight(); y++) {
-            data.position((long) y * stride).put(abgr, y * row, row);
+            data.position((long) y * stride).put(pixels, y * row, row);
         }
         data.position(0);
-        return f;
+        AVFrame yuva = av_frame_alloc();
+        yuva.format(AV_PIX_FMT_YUVA420P);
+        yuva.width(width);
+        yuva.height(height);
+        av_frame_get_buffer(yuva, 32);
+        sws_scale(toYuva, abgr.data(), abgr.linesize(), 0, height, yuva.data(), yuva.linesize());
+        av_frame_free(abgr);
+        return yuva;
     }
 
     @Override
@@ -138,5 +168,6 @@ final class CaptionBand implements AutoCloseable {
         cache.values().forEach(f -> av_frame_free(f));
         cache.clear();
         av_frame_free(empty);
+        sws_freeContext(toYuva);
     }
 }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_ABGR;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 /**
@@ -290,7 +289,7 @@ public final class ClipRenderer {
             if (band != null) {
                 sources.add(new FilterGraph.Source("cap", "buffer", String.format(Locale.ROOT,
                         "video_size=%dx%d:pix_fmt=%d:time_base=1/1000000:pixel_aspect=1/1", band.width(), band.height(),
-                        AV_PIX_FMT_ABGR)));
+                        CaptionBand.pixelFormat())));
             }
             return new FilterGraph(desc, sources, false, 0, GRAPH_THREADS);
         }

@@ -1,11 +1,15 @@
 package dev.clipforge.deploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipforge.activities.captions.CaptionBuilder;
 import dev.clipforge.activities.render.ClipRenderer;
 import dev.clipforge.activities.render.RenderProfile;
 import dev.clipforge.activities.samples.PackageMedia;
 import dev.clipforge.activities.samples.Podcasts;
+import dev.clipforge.common.captions.CaptionDoc;
+import dev.clipforge.common.captions.CaptionTheme;
 import dev.clipforge.common.layout.LayoutDoc;
+import dev.clipforge.common.transcript.Transcript;
 import dev.clipforge.common.visual.Box;
 import dev.clipforge.deploy.ClipforgeMain;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,14 +31,15 @@ import java.util.function.Predicate;
  * {@code clipforge bench render|pipeline [runs]}: the figures the README quotes, each a median over runs and a
  * ratio against a baseline measured in the same command.
  * <ul>
- *   <li>render: an 18 s 1080x1920 export and a 720x1280 preview cut from a 720p source by the native render graph,
- *       against the Debian {@code ffmpeg} CLI doing the same crop, scale and encode (same x264 settings).</li>
+ *   <li>render: a 60 s 1080x1920 export with karaoke captions, the same without captions, and the preview, cut
+ *       from a 1080p source by the native render graph, against the Debian {@code ffmpeg} CLI doing the same crop,
+ *       scale, loudness and encode (same x264 settings) without captions.</li>
  *   <li>pipeline: a whole clip run on the embedded stack (upload to exported MP4), against the source's duration.</li>
  * </ul>
  */
 public final class BenchCommand {
     private static final double WINDOW_START = 10;
-    private static final double WINDOW_END = 28;
+    private static final double WINDOW_END = 70;
 
     private final PrintStream out;
 
@@ -44,7 +49,7 @@ public final class BenchCommand {
 
     public int run(String[] args) {
         if (args.length == 0 || !List.of("render", "pipeline", "ingest").contains(args[0])) {
-            out.println("usage: clipforge bench render|pipeline [runs, default 5 for render, 3 for pipeline]\n"
+            out.println("usage: clipforge bench render|pipeline [runs, default 3]\n"
                     + "       clipforge bench ingest [minutes, default 60]");
             return 2;
         }
@@ -55,55 +60,83 @@ public final class BenchCommand {
             out.println("the benchmarks use Debian package media; run: sudo " + PackageMedia.INSTALL);
             return 2;
         }
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : args[0].equals("render") ? 5 : 3;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         try {
             Path dir = Files.createTempDirectory("clipforge-bench-");
-            Podcasts.Made source = source(dir);
-            return args[0].equals("render") ? render(source, dir, runs) : pipeline(source, dir, runs);
+            return args[0].equals("render") ? render(source(dir, 1920, 1080, 3), dir, runs)
+                    : pipeline(source(dir, 1280, 720, 2), dir, runs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Podcasts.Made source(Path dir) throws IOException {
-        out.println("making the source: a 1280x720 two-person podcast from LibriVox speech and opencv-doc portraits...");
-        PackageMedia.Speech speech = PackageMedia.sequence(PackageMedia.librivox(), 1.0, 0.9, 2, 2);
-        return Podcasts.twoPerson(dir.resolve("source.mp4"), 1280, 720, 25, speech);
+    private Podcasts.Made source(Path dir, int width, int height, int repeats) throws IOException {
+        out.printf(Locale.ROOT, "making the source: a %dx%d two-person podcast from LibriVox speech and opencv-doc portraits...%n",
+                width, height);
+        PackageMedia.Speech speech = PackageMedia.sequence(PackageMedia.librivox(), 1.0, 0.9, 2, repeats);
+        return Podcasts.twoPerson(dir.resolve("source.mp4"), width, height, 25, speech);
     }
 
     private int render(Podcasts.Made source, Path dir, int runs) {
         LayoutDoc layout = focus(source);
+        CaptionDoc captions = new CaptionBuilder().build(spokenWords(source), WINDOW_START, WINDOW_END,
+                CaptionTheme.fullSentence(), layout, false);
         double seconds = WINDOW_END - WINDOW_START;
         ClipRenderer renderer = new ClipRenderer();
         RenderProfile export = RenderProfile.export(1080, 1920, "libx264", -14, -1);
         RenderProfile preview = RenderProfile.preview();
-        List<Double> ours = new ArrayList<>();
+        List<Double> captioned = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
         List<Double> previews = new ArrayList<>();
         List<Double> cli = new ArrayList<>();
         boolean haveCli = ffmpegCli();
         for (int i = 0; i < runs; i++) {
-            ours.add(time(() -> renderer.render(source.file(), 0, layout, null, export, dir.resolve("ours.mp4"), (d, t) -> { })));
-            previews.add(time(() -> renderer.render(source.file(), 0, layout, null, preview, dir.resolve("preview.mp4"),
+            captioned.add(time(() -> renderer.render(source.file(), 0, layout, captions, export, dir.resolve("ours.mp4"),
+                    (d, t) -> { })));
+            plain.add(time(() -> renderer.render(source.file(), 0, layout, null, export, dir.resolve("plain.mp4"), (d, t) -> { })));
+            previews.add(time(() -> renderer.render(source.file(), 0, layout, captions, preview, dir.resolve("preview.mp4"),
                     (d, t) -> { })));
             if (haveCli) {
                 cli.add(time(() -> ffmpeg(source, layout, dir.resolve("cli.mp4"))));
             }
-            out.printf(Locale.ROOT, "run %d/%d: export %.2f s, preview %.2f s%s%n", i + 1, runs, ours.get(i), previews.get(i),
+            out.printf(Locale.ROOT, "run %d/%d: export with captions %.2f s, without %.2f s, preview %.2f s%s%n", i + 1, runs,
+                    captioned.get(i), plain.get(i), previews.get(i),
                     haveCli ? String.format(Locale.ROOT, ", ffmpeg CLI %.2f s", cli.get(i)) : "");
         }
-        out.printf(Locale.ROOT, "%nrender, %.0f s clip from 1280x720 source, median of %d:%n", seconds, runs);
-        out.printf(Locale.ROOT, "  export 1080x1920 (two-pass loudness): %.2f s = %.1fx realtime%n", median(ours),
-                seconds / median(ours));
-        out.printf(Locale.ROOT, "  preview 720x1280:                     %.2f s = %.1fx realtime%n", median(previews),
-                seconds / median(previews));
+        double withCaptions = median(captioned);
+        double without = median(plain);
+        out.printf(Locale.ROOT, "%nrender, %.0f s window of a %dx%d source, %d caption cues, median of %d:%n", seconds,
+                source.width(), source.height(), captions.cues().size(), runs);
+        out.printf(Locale.ROOT, "  export 1080x1920 with karaoke captions (two-pass loudness): %.2f s = %.1fx realtime%n",
+                withCaptions, seconds / withCaptions);
+        out.printf(Locale.ROOT, "  export 1080x1920 without captions:                         %.2f s%n", without);
+        out.printf(Locale.ROOT, "  caption overlay share of the export's time: %.1f%%%n", 100 * (withCaptions - without) / withCaptions);
+        out.printf(Locale.ROOT, "  preview 540x960 with captions:                             %.2f s = %.1fx realtime%n",
+                median(previews), seconds / median(previews));
         if (haveCli) {
-            out.printf(Locale.ROOT, "  ffmpeg CLI baseline 1080x1920:        %.2f s = %.1fx realtime%n", median(cli),
-                    seconds / median(cli));
-            out.printf(Locale.ROOT, "  export / baseline: %.2f%n", median(ours) / median(cli));
+            out.printf(Locale.ROOT, "  ffmpeg CLI baseline 1080x1920, no captions:                %.2f s = %.1fx realtime%n",
+                    median(cli), seconds / median(cli));
+            out.printf(Locale.ROOT, "  export with captions / baseline: %.2f%n", withCaptions / median(cli));
         } else {
             out.println("  (no ffmpeg CLI on PATH: install Debian's ffmpeg for the baseline)");
         }
         return 0;
+    }
+
+    /** A word-timed transcript of the source: each sentence's words spread evenly over the time it is spoken. */
+    private static Transcript spokenWords(Podcasts.Made s) {
+        List<Transcript.Word> words = new ArrayList<>();
+        List<Transcript.Segment> segments = new ArrayList<>();
+        for (PackageMedia.Placed p : s.speech().placed()) {
+            String[] text = p.utterance().text().toLowerCase(Locale.ROOT).split("\\s+");
+            double step = p.utterance().seconds() / text.length;
+            int first = words.size();
+            for (int i = 0; i < text.length; i++) {
+                words.add(new Transcript.Word(text[i], p.start() + i * step, p.start() + (i + 0.85) * step, 1));
+            }
+            segments.add(new Transcript.Segment(p.start(), p.end(), p.utterance().text(), first, words.size() - 1));
+        }
+        return new Transcript(1, "en", "bench", s.speech().seconds(), words, segments, List.of(), List.of());
     }
 
     /** One centred 9:16 crop for the whole window: the same work for the render graph and the CLI baseline. */

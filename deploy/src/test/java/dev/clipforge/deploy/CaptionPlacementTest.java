@@ -9,7 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,6 +52,29 @@ class CaptionPlacementTest {
         assertThat(m.framesWithFaces()).as("faces seen in the sampled frames").isGreaterThanOrEqualTo(m.frames() * 8 / 10);
         assertThat(m.overlapPixels()).as("caption pixels over faces").isZero();
         assertThat(ready.path("qa").path("issues").findValuesAsText("code")).doesNotContain("caption_on_face");
+
+        // the debug sheet shows the speaking face (green box) and the caption box (magenta) at sampled moments
+        HttpResponse<byte[]> sheet = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(ready.path("qa").path("visual_debug_url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(sheet.body()));
+        assertThat(png.getHeight()).isGreaterThan(png.getWidth());
+        assertThat(count(png, new Color(60, 220, 90))).as("speaking-face box pixels").isGreaterThan(200);
+        assertThat(count(png, new Color(255, 80, 200))).as("caption box pixels").isGreaterThan(200);
+    }
+
+    private static int count(BufferedImage img, Color c) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                if (Math.abs(((rgb >> 16) & 0xff) - c.getRed()) < 12 && Math.abs(((rgb >> 8) & 0xff) - c.getGreen()) < 12
+                        && Math.abs((rgb & 0xff) - c.getBlue()) < 12) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     @Test

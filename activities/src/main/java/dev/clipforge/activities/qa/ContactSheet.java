@@ -1,6 +1,7 @@
 package dev.clipforge.activities.qa;
 
 import dev.clipforge.activities.media.FrameGrabs;
+import dev.clipforge.activities.captions.Fonts;
 import dev.clipforge.common.captions.CaptionDoc;
 import dev.clipforge.common.layout.LayoutDoc;
 import dev.clipforge.common.visual.Box;
@@ -8,7 +9,6 @@ import dev.clipforge.common.visual.VisualTimeline;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -49,7 +49,7 @@ final class ContactSheet {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(new Color(24, 24, 28));
         g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        g.setFont(Fonts.forText("Noto Sans", "t", 12));
         for (int i = 0; i < MOMENTS; i++) {
             double t = times.get(i);
             int y0 = i * rowH + 18;

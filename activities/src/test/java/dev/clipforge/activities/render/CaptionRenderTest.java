@@ -41,14 +41,16 @@ class CaptionRenderTest {
     static void makeSource() throws Exception {
         source = dir.resolve("grey.mp4");
         SampleVideos.write(source, SampleVideos.Spec.video(640, 360, FPS, 8)
-                .withAudio(SampleVideos.tone(300, 8, 48_000, 0.2), 48_000), i -> {
-            BufferedImage img = new BufferedImage(640, 360, BufferedImage.TYPE_3BYTE_BGR);
-            Graphics2D g = img.createGraphics();
-            g.setColor(GREY);
-            g.fillRect(0, 0, 640, 360);
-            g.dispose();
-            return img;
-        });
+                .withAudio(SampleVideos.tone(300, 8, 48_000, 0.2), 48_000), CaptionRenderTest::greyFrame);
+    }
+
+    static BufferedImage greyFrame(int index) {
+        BufferedImage img = new BufferedImage(640, 360, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = img.createGraphics();
+        g.setColor(GREY);
+        g.fillRect(0, 0, 640, 360);
+        g.dispose();
+        return img;
     }
 
     @Test

@@ -53,6 +53,19 @@ class CaptionPlacementTest {
         assertThat(m.overlapPixels()).as("caption pixels over faces").isZero();
         assertThat(ready.path("qa").path("issues").findValuesAsText("code")).doesNotContain("caption_on_face");
 
+        // sidecars: the same cues in clip time, as SRT and WebVTT
+        CaptionDoc doc = MediaChecks.captions(stack, ready);
+        String srt = fetch(ready.path("captions").path("srt_url").asText());
+        String vtt = fetch(ready.path("captions").path("vtt_url").asText());
+        assertThat(vtt).startsWith("WEBVTT");
+        CaptionDoc.Cue first = doc.cues().get(0);
+        assertThat(srt).startsWith("1\n" + srtTime(first.start()) + " --> " + srtTime(first.end()) + "\n"
+                + first.text() + "\n");
+        assertThat(vtt).contains(srtTime(first.start()).replace(',', '.') + " --> " + srtTime(first.end()).replace(',', '.'));
+        assertThat(srt.split("\n\n")).hasSize(doc.cues().size());
+        assertThat(doc.cues().get(doc.cues().size() - 1).end()).isLessThanOrEqualTo(
+                ready.path("clip_window").path("duration_seconds").asDouble() + 1e-6);
+
         // the debug sheet shows the speaking face (green box) and the caption box (magenta) at sampled moments
         HttpResponse<byte[]> sheet = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(ready.path("qa").path("visual_debug_url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -61,6 +74,18 @@ class CaptionPlacementTest {
         assertThat(png.getHeight()).isGreaterThan(png.getWidth());
         assertThat(count(png, new Color(60, 220, 90))).as("speaking-face box pixels").isGreaterThan(200);
         assertThat(count(png, new Color(255, 80, 200))).as("caption box pixels").isGreaterThan(200);
+    }
+
+    private static String fetch(String url) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body().replace("\r\n", "\n");
+    }
+
+    private static String srtTime(double seconds) {
+        long ms = Math.round(seconds * 1000);
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d,%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
     }
 
     private static int count(BufferedImage img, Color c) {

@@ -35,10 +35,17 @@ final class VirtualCamera {
         this.sourceHeight = sourceHeight;
     }
 
-    /** Jumps to a new subject at clip time {@code t}. */
+    /**
+     * Jumps to a new subject at clip time {@code t}. The planner decides on a new speaker only once the
+     * change has held, then cuts back to when it began: whatever the camera did from then on is replaced.
+     */
     void cut(double t, double targetX, double targetY) {
-        if (!Double.isNaN(x) && !path.isEmpty() && path.get(path.size() - 1).t() < t) {
-            path.add(new LayoutDoc.Keyframe(t - 1e-3, x, y));
+        if (!path.isEmpty()) {
+            double[] before = LayoutDoc.Keyframe.interpolate(path, t - 1e-3);
+            path.removeIf(k -> k.t() >= t - 1e-3);
+            if (!path.isEmpty()) {
+                path.add(new LayoutDoc.Keyframe(t - 1e-3, before[0], before[1]));
+            }
         }
         x = clampX(targetX);
         y = clampY(targetY);

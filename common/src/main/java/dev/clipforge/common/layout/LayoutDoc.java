@@ -34,6 +34,20 @@ public record LayoutDoc(int sourceWidth, int sourceHeight, double windowStart, d
     public record Panel(int track, double cropWidth, double cropHeight, List<Keyframe> path, Box region) {
         /** Crop centre at clip time {@code t}, linearly between keyframes. */
         public double[] centreAt(double t) {
+            return Keyframe.interpolate(path, t);
+        }
+
+        /** The crop rectangle at {@code t}, in source pixels. */
+        public Box cropAt(double t) {
+            double[] c = centreAt(t);
+            return new Box(c[0] - cropWidth / 2, c[1] - cropHeight / 2, cropWidth, cropHeight);
+        }
+    }
+
+    /** Camera centre (source pixels) at clip time {@code t}. */
+    public record Keyframe(double t, double cx, double cy) {
+        /** The centre at {@code t} along a path of keyframes in time order, linearly between them. */
+        public static double[] interpolate(List<Keyframe> path, double t) {
             if (path.isEmpty()) {
                 return new double[]{0, 0};
             }
@@ -52,15 +66,6 @@ public record LayoutDoc(int sourceWidth, int sourceHeight, double windowStart, d
             return new double[]{last.cx(), last.cy()};
         }
 
-        /** The crop rectangle at {@code t}, in source pixels. */
-        public Box cropAt(double t) {
-            double[] c = centreAt(t);
-            return new Box(c[0] - cropWidth / 2, c[1] - cropHeight / 2, cropWidth, cropHeight);
-        }
-    }
-
-    /** Camera centre (source pixels) at clip time {@code t}. */
-    public record Keyframe(double t, double cx, double cy) {
     }
 
     /**

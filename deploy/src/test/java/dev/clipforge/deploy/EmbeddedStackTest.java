@@ -26,6 +26,8 @@ class EmbeddedStackTest {
             for (String check : new String[]{"database", "temporal", "object_store"}) {
                 assertThat(health.path("checks").path(check).path("status").asText()).as(check).isEqualTo("up");
             }
+            assertThat(health.path("checks").path("face_detection").path("detail").asText()).isEqualTo("blazeface");
+            assertThat(health.path("checks").path("transcription").path("detail").asText()).isEqualTo("sphinx");
             assertThat(health.path("task_queues").path("clipforge-cpu").path("pollers")).isNotEmpty();
             assertThat(health.path("task_queues").path("clipforge-gpu").path("pollers")).isNotEmpty();
 

@@ -8,10 +8,22 @@ import org.springframework.util.unit.DataSize;
  * @param tileSeconds       length of the stretches analysed and cached independently
  * @param minFaceScore      detections below this confidence are ignored
  * @param sourceCacheSize   disk a worker may use to keep sources between activities
+ * @param faceDetector      blazeface (ONNX, the default; Haar is used instead if ONNX Runtime cannot load) or haar
+ *                          (OpenCV's frontal-face cascade: no model runtime, frontal faces only)
  */
 public record VisualSettings(
         @DefaultValue("5") double sampleFps,
         @DefaultValue("10") double tileSeconds,
         @DefaultValue("0.6") double minFaceScore,
-        @DefaultValue("20GB") DataSize sourceCacheSize) {
+        @DefaultValue("20GB") DataSize sourceCacheSize,
+        @DefaultValue(BLAZEFACE) String faceDetector) {
+
+    public static final String BLAZEFACE = "blazeface";
+    public static final String HAAR = "haar";
+
+    public VisualSettings {
+        if (!BLAZEFACE.equals(faceDetector) && !HAAR.equals(faceDetector)) {
+            throw new IllegalArgumentException("clipforge.visual.face-detector must be blazeface or haar, not " + faceDetector);
+        }
+    }
 }

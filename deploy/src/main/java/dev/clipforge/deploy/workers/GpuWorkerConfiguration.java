@@ -3,14 +3,19 @@ package dev.clipforge.deploy.workers;
 import dev.clipforge.activities.ingest.AssetRows;
 import dev.clipforge.activities.support.ArtifactLeases;
 import dev.clipforge.activities.support.SourceCache;
+import dev.clipforge.api.health.HealthContributor;
+import dev.clipforge.api.health.HealthReport;
 import dev.clipforge.common.config.ClipforgeProperties;
 import dev.clipforge.common.config.TranscriptionSettings;
+import dev.clipforge.common.config.VisualSettings;
 import dev.clipforge.common.config.ConditionalOnRole;
 import dev.clipforge.common.store.ObjectStore;
 import dev.clipforge.gpu.asr.SpeechToText;
 import dev.clipforge.gpu.asr.OpenAiCompatibleSpeechToText;
 import dev.clipforge.gpu.asr.SphinxSpeechToText;
 import dev.clipforge.gpu.faces.BlazeFace;
+import dev.clipforge.gpu.faces.FaceDetector;
+import dev.clipforge.gpu.faces.HaarFaces;
 import dev.clipforge.gpu.models.ModelFiles;
 import dev.clipforge.gpu.transcribe.TranscribeActivitiesImpl;
 import dev.clipforge.gpu.vad.SileroVad;
@@ -18,9 +23,12 @@ import dev.clipforge.gpu.visual.SpeakerScorer;
 import dev.clipforge.gpu.visual.VisualActivitiesImpl;
 import dev.clipforge.gpu.visual.VisualAnalyzer;
 import dev.clipforge.workflows.TaskQueues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import reactor.core.publisher.Mono;
 
 import java.nio.file.Path;
 
@@ -28,6 +36,7 @@ import java.nio.file.Path;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(ClipforgeProperties.Role.GPU)
 public class GpuWorkerConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(GpuWorkerConfiguration.class);
 
     private static Path models(ClipforgeProperties p) {
         return p.dataDir().resolve("models");
@@ -39,10 +48,20 @@ public class GpuWorkerConfiguration {
                 SileroVad.Settings.defaults());
     }
 
+    /** BlazeFace unless Haar is configured, or unless ONNX Runtime cannot run here: then Haar, said in the log. */
     @Bean(destroyMethod = "close")
-    BlazeFace blazeFace(ClipforgeProperties p) {
-        return new BlazeFace(ModelFiles.extract(ModelFiles.BLAZEFACE, ModelFiles.BLAZEFACE_SHA256, models(p)),
-                p.visual().minFaceScore(), 0.3);
+    FaceDetector faceDetector(ClipforgeProperties p) {
+        if (p.visual().faceDetector().equals(VisualSettings.HAAR)) {
+            return new HaarFaces();
+        }
+        try {
+            return new BlazeFace(ModelFiles.extract(ModelFiles.BLAZEFACE, ModelFiles.BLAZEFACE_SHA256, models(p)),
+                    p.visual().minFaceScore(), 0.3);
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("BlazeFace could not load ({}); detecting faces with OpenCV's Haar cascade instead, which finds "
+                    + "frontal faces only", e.toString());
+            return new HaarFaces();
+        }
     }
 
     @Bean(destroyMethod = "close")
@@ -54,8 +73,33 @@ public class GpuWorkerConfiguration {
                 : new SphinxSpeechToText(t.sphinxBeamWidth(), t.effectiveParallelism());
     }
 
+    /** /v1/health names the models this worker runs: which face detector, which speech-to-text provider. */
     @Bean
-    QueueWorker gpuWorker(ClipforgeProperties p, JdbcTemplate jdbc, ObjectStore store, SileroVad vad, BlazeFace faces,
+    HealthContributor faceDetection(FaceDetector faces) {
+        return contributor("face_detection", faces.name());
+    }
+
+    @Bean
+    HealthContributor transcription(SpeechToText stt) {
+        return contributor("transcription", stt.name());
+    }
+
+    private static HealthContributor contributor(String name, String detail) {
+        return new HealthContributor() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Mono<HealthReport.Check> check() {
+                return Mono.just(HealthReport.Check.up(0, detail));
+            }
+        };
+    }
+
+    @Bean
+    QueueWorker gpuWorker(ClipforgeProperties p, JdbcTemplate jdbc, ObjectStore store, SileroVad vad, FaceDetector faces,
                           SpeechToText stt, SourceCache sources) {
         var assets = new AssetRows(jdbc);
         var leases = new ArtifactLeases(jdbc);

@@ -24,7 +24,7 @@ import java.util.List;
  * letterboxed into the square input; the 896 anchor outputs are decoded, thresholded and merged with
  * non-maximum suppression, and boxes are mapped back to the image.
  */
-public final class BlazeFace implements AutoCloseable {
+public final class BlazeFace implements FaceDetector {
     static final int SIZE = 256;
     /** Anchor grids of the back model: 16x16 with 2 anchors per cell, then 8x8 with 6. */
     private static final float[][] ANCHORS = anchors();
@@ -39,12 +39,18 @@ public final class BlazeFace implements AutoCloseable {
         this.model = OnnxModels.load(modelFile, "face detection");
     }
 
+    @Override
+    public String name() {
+        return "blazeface";
+    }
+
     /** A predictor for one thread; detection itself is stateless. */
+    @Override
     public Session session() {
         return new Session(model.newPredictor(), model.getNDManager().newSubManager());
     }
 
-    public final class Session implements AutoCloseable {
+    public final class Session implements FaceDetector.Session {
         private final Predictor<NDList, NDList> predictor;
         private final NDManager manager;
         private final float[] input = new float[SIZE * SIZE * 3];
@@ -55,6 +61,7 @@ public final class BlazeFace implements AutoCloseable {
             this.manager = manager;
         }
 
+        @Override
         public List<Face> detect(BufferedImage image) {
             double scale = (double) SIZE / Math.max(image.getWidth(), image.getHeight());
             int w = (int) Math.round(image.getWidth() * scale);

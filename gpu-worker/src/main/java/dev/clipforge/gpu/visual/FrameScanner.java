@@ -2,7 +2,7 @@ package dev.clipforge.gpu.visual;
 
 import dev.clipforge.activities.media.Ffmpeg;
 import dev.clipforge.common.visual.Box;
-import dev.clipforge.gpu.faces.BlazeFace;
+import dev.clipforge.gpu.faces.FaceDetector;
 import dev.clipforge.gpu.faces.Face;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -27,10 +27,10 @@ final class FrameScanner {
     /** Thumbnail grid for picture change (shot boundaries). */
     private static final int THUMB = 32;
 
-    private final BlazeFace.Session faces;
+    private final FaceDetector.Session faces;
     private final double sampleFps;
 
-    FrameScanner(BlazeFace.Session faces, double sampleFps) {
+    FrameScanner(FaceDetector.Session faces, double sampleFps) {
         this.faces = faces;
         this.sampleFps = sampleFps;
     }

@@ -2,7 +2,7 @@ package dev.clipforge.gpu.visual;
 
 import dev.clipforge.common.transcript.Transcript;
 import dev.clipforge.common.visual.VisualTimeline;
-import dev.clipforge.gpu.faces.BlazeFace;
+import dev.clipforge.gpu.faces.FaceDetector;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,12 +27,12 @@ public final class VisualAnalyzer {
         TileScan compute() throws IOException;
     }
 
-    private final BlazeFace faces;
+    private final FaceDetector faces;
     private final SpeakerScorer speakers;
     private final double sampleFps;
     private final double tileSeconds;
 
-    public VisualAnalyzer(BlazeFace faces, SpeakerScorer speakers, double sampleFps, double tileSeconds) {
+    public VisualAnalyzer(FaceDetector faces, SpeakerScorer speakers, double sampleFps, double tileSeconds) {
         this.faces = faces;
         this.speakers = speakers;
         this.sampleFps = sampleFps;
@@ -47,7 +47,7 @@ public final class VisualAnalyzer {
                                   int displayHeight, float[] speech, List<Transcript.Span> speechSpans, TileStore tiles,
                                   Runnable heartbeat) {
         List<TileScan> scans = new ArrayList<>();
-        try (BlazeFace.Session session = faces.session()) {
+        try (FaceDetector.Session session = faces.session()) {
             FrameScanner scanner = new FrameScanner(session, sampleFps);
             for (double t = Math.floor(start / tileSeconds) * tileSeconds; t < end; t += tileSeconds) {
                 double tileStart = t;

@@ -11,7 +11,14 @@ import dev.clipforge.common.captions.CaptionTheme;
 import dev.clipforge.common.layout.LayoutDoc;
 import dev.clipforge.common.transcript.Transcript;
 import dev.clipforge.common.visual.Box;
+import dev.clipforge.common.visual.VisualTimeline;
 import dev.clipforge.deploy.ClipforgeMain;
+import dev.clipforge.gpu.faces.BlazeFace;
+import dev.clipforge.gpu.faces.FaceDetector;
+import dev.clipforge.gpu.faces.HaarFaces;
+import dev.clipforge.gpu.models.ModelFiles;
+import dev.clipforge.gpu.visual.SpeakerScorer;
+import dev.clipforge.gpu.visual.VisualAnalyzer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.ByteArrayOutputStream;
@@ -34,6 +41,7 @@ import java.util.function.Predicate;
  *   <li>render: a 60 s 1080x1920 export with karaoke captions, the same without captions, and the preview, cut
  *       from a 1080p source by the native render graph, against the Debian {@code ffmpeg} CLI doing the same crop,
  *       scale, loudness and encode (same x264 settings) without captions.</li>
+ *   <li>visual: visual analysis of a 60 s 1080p window with each face detector, against the CLI decoding it.</li>
  *   <li>pipeline: a whole clip run on the embedded stack (upload to exported MP4), against the source's duration.</li>
  * </ul>
  */
@@ -48,8 +56,8 @@ public final class BenchCommand {
     }
 
     public int run(String[] args) {
-        if (args.length == 0 || !List.of("render", "pipeline", "ingest").contains(args[0])) {
-            out.println("usage: clipforge bench render|pipeline [runs, default 3]\n"
+        if (args.length == 0 || !List.of("render", "pipeline", "ingest", "visual").contains(args[0])) {
+            out.println("usage: clipforge bench render|pipeline|visual [runs, default 3]\n"
                     + "       clipforge bench ingest [minutes, default 60]");
             return 2;
         }
@@ -63,8 +71,11 @@ public final class BenchCommand {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         try {
             Path dir = Files.createTempDirectory("clipforge-bench-");
-            return args[0].equals("render") ? render(source(dir, 1920, 1080, 3), dir, runs)
-                    : pipeline(source(dir, 1280, 720, 2), dir, runs);
+            return switch (args[0]) {
+                case "render" -> render(source(dir, 1920, 1080, 3), dir, runs);
+                case "visual" -> visual(source(dir, 1920, 1080, 3), dir, runs);
+                default -> pipeline(source(dir, 1280, 720, 2), dir, runs);
+            };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,6 +132,50 @@ public final class BenchCommand {
             out.println("  (no ffmpeg CLI on PATH: install Debian's ffmpeg for the baseline)");
         }
         return 0;
+    }
+
+    /**
+     * Visual analysis (faces at 5 fps, mouth motion on every frame, shots, speakers) of the 60 s window of a
+     * 1080p source, with each face detector, against the ffmpeg CLI only decoding the same window: the floor
+     * of any analysis that looks at every frame.
+     */
+    private int visual(Podcasts.Made source, Path dir, int runs) throws IOException {
+        double seconds = WINDOW_END - WINDOW_START;
+        float[] speech = java.util.Arrays.copyOfRange(source.speech().samples(), (int) (WINDOW_START * 16_000),
+                (int) (WINDOW_END * 16_000));
+        List<Double> blaze = new ArrayList<>();
+        List<Double> haar = new ArrayList<>();
+        List<Double> decode = new ArrayList<>();
+        boolean haveCli = ffmpegCli();
+        try (BlazeFace blazeFace = new BlazeFace(ModelFiles.extract(ModelFiles.BLAZEFACE, ModelFiles.BLAZEFACE_SHA256,
+                dir.resolve("models")), 0.6, 0.3); HaarFaces haarFaces = new HaarFaces()) {
+            for (int i = 0; i < runs; i++) {
+                int[] tracks = new int[2];
+                blaze.add(time(() -> tracks[0] = analyse(blazeFace, source, speech).tracks().size()));
+                haar.add(time(() -> tracks[1] = analyse(haarFaces, source, speech).tracks().size()));
+                if (haveCli) {
+                    decode.add(time(() -> exec(List.of("ffmpeg", "-v", "error", "-ss", String.valueOf(WINDOW_START), "-t",
+                            String.valueOf(seconds), "-i", source.file().toString(), "-an", "-f", "null", "-"))));
+                }
+                out.printf(Locale.ROOT, "run %d/%d: BlazeFace %.2f s (%d tracks), Haar %.2f s (%d tracks)%s%n", i + 1, runs,
+                        blaze.get(i), tracks[0], haar.get(i), tracks[1],
+                        haveCli ? String.format(Locale.ROOT, ", ffmpeg CLI decode %.2f s", decode.get(i)) : "");
+            }
+        }
+        out.printf(Locale.ROOT, "%nvisual analysis, %.0f s window of a %dx%d source, median of %d:%n", seconds, source.width(),
+                source.height(), runs);
+        out.printf(Locale.ROOT, "  BlazeFace (default): %.2f s = %.1fx realtime%n", median(blaze), seconds / median(blaze));
+        out.printf(Locale.ROOT, "  Haar (fallback):     %.2f s = %.1fx realtime%n", median(haar), seconds / median(haar));
+        if (haveCli) {
+            out.printf(Locale.ROOT, "  ffmpeg CLI decoding the window: %.2f s; BlazeFace analysis / decode %.2f%n", median(decode),
+                    median(blaze) / median(decode));
+        }
+        return 0;
+    }
+
+    private static VisualTimeline analyse(FaceDetector faces, Podcasts.Made s, float[] speech) {
+        return new VisualAnalyzer(faces, new SpeakerScorer(), 5, 10).analyze(s.file(), WINDOW_START, WINDOW_END,
+                s.speech().seconds(), s.width(), s.height(), speech, List.of(), VisualAnalyzer.uncached(), () -> { });
     }
 
     /** A word-timed transcript of the source: each sentence's words spread evenly over the time it is spoken. */

@@ -37,7 +37,9 @@ public class ArtifactLeases {
             }
             if (claim(key, ttl)) {
                 try (Renewal renewal = new Renewal(key, ttl)) {
-                    return compute.get();
+                    // the previous holder may have stored the artifact and let go between our look and our claim
+                    Optional<T> meanwhile = existing.get();
+                    return meanwhile.isPresent() ? meanwhile.get() : compute.get();
                 } finally {
                     release(key);
                 }

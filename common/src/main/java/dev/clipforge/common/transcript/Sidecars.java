@@ -24,8 +24,11 @@ public final class Sidecars {
         }
     }
 
-    /** A parsed sidecar: words, and whether their times came from the file or were spread over cues. */
-    public record Parsed(List<Transcript.Word> words, boolean wordTimed) {
+    /**
+     * A parsed sidecar: its words, with times from the file ({@code wordTimed}), or else its cues, whose
+     * words the transcribe stage aligns to the audio ({@code words} are then the cue time shared by length).
+     */
+    public record Parsed(List<Transcript.Word> words, List<Subtitles.Cue> cues, boolean wordTimed) {
     }
 
     private Sidecars() {
@@ -48,7 +51,8 @@ public final class Sidecars {
         if (format == Format.JSON) {
             return parseJson(text);
         }
-        return new Parsed(spread(Subtitles.parse(text)), false);
+        List<Subtitles.Cue> cues = Subtitles.parse(text);
+        return new Parsed(spread(cues), cues, false);
     }
 
     private static Parsed parseJson(String text) {
@@ -72,14 +76,14 @@ public final class Sidecars {
                 }
                 words.add(new Transcript.Word(t, start, end, w.path("confidence").asDouble(1.0)));
             }
-            return new Parsed(words, true);
+            return new Parsed(words, List.of(), true);
         }
         if (root.path("segments").isArray() && !root.path("segments").isEmpty()) {
             List<Subtitles.Cue> cues = new ArrayList<>();
             for (JsonNode s : root.path("segments")) {
                 cues.add(new Subtitles.Cue(s.path("start").asDouble(), s.path("end").asDouble(), s.path("text").asText()));
             }
-            return new Parsed(spread(cues), false);
+            return new Parsed(spread(cues), cues, false);
         }
         throw new IllegalArgumentException("the JSON transcript has neither 'words' nor 'segments'");
     }

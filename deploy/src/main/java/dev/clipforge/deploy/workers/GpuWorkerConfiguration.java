@@ -10,6 +10,7 @@ import dev.clipforge.common.config.TranscriptionSettings;
 import dev.clipforge.common.config.VisualSettings;
 import dev.clipforge.common.config.ConditionalOnRole;
 import dev.clipforge.common.store.ObjectStore;
+import dev.clipforge.gpu.asr.ForcedAligner;
 import dev.clipforge.gpu.asr.SpeechToText;
 import dev.clipforge.gpu.asr.OpenAiCompatibleSpeechToText;
 import dev.clipforge.gpu.asr.SphinxSpeechToText;
@@ -73,6 +74,12 @@ public class GpuWorkerConfiguration {
                 : new SphinxSpeechToText(t.sphinxBeamWidth(), t.effectiveParallelism());
     }
 
+    /** Word timings for text known without them: sidecar cues, sentence-timed providers, corrections. */
+    @Bean
+    ForcedAligner forcedAligner(ClipforgeProperties p) {
+        return new ForcedAligner(p.scratchDir().resolve("align"));
+    }
+
     /** /v1/health names the models this worker runs: which face detector, which speech-to-text provider. */
     @Bean
     HealthContributor faceDetection(FaceDetector faces) {
@@ -100,10 +107,10 @@ public class GpuWorkerConfiguration {
 
     @Bean
     QueueWorker gpuWorker(ClipforgeProperties p, JdbcTemplate jdbc, ObjectStore store, SileroVad vad, FaceDetector faces,
-                          SpeechToText stt, SourceCache sources) {
+                          SpeechToText stt, ForcedAligner aligner, SourceCache sources) {
         var assets = new AssetRows(jdbc);
         var leases = new ArtifactLeases(jdbc);
-        var transcribe = new TranscribeActivitiesImpl(assets, store, leases, vad, stt, p.transcription(), p.scratchDir());
+        var transcribe = new TranscribeActivitiesImpl(assets, store, leases, vad, stt, aligner, p.transcription(), p.scratchDir());
         var visual = new VisualActivitiesImpl(assets, store, leases, sources,
                 new VisualAnalyzer(faces, new SpeakerScorer(), p.visual().sampleFps(), p.visual().tileSeconds()));
         return new QueueWorker(TaskQueues.GPU, p.workers().gpuSlots(), worker ->

@@ -32,6 +32,8 @@ public final class ForcedAligner {
     /** Quiet shorter than this inside a word (a stop consonant) does not split it. */
     static final double BURST_GAP = 0.025;
     static final double MIN_BURST = 0.08;
+    /** A brisk speaking pace, for words placed by length alone at the edge of a segment. */
+    static final double SECONDS_PER_LETTER = 0.07;
 
     private final Path scratch;
     private SpeechAligner aligner;
@@ -182,8 +184,8 @@ public final class ForcedAligner {
 
     /**
      * Placed words keep their times. The others go where there is sound between their placed neighbours:
-     * one word to each burst of sound when the counts agree, otherwise shared out by length over the
-     * stretch from the first sound to the last.
+     * one word to each of the longest bursts of sound when there are enough, otherwise shared out by
+     * length over the stretch from the first sound to the last.
      *
      * @param speech the recording (16 kHz), or null to share by length alone
      */
@@ -207,6 +209,13 @@ public final class ForcedAligner {
                 gapEnd = gapStart + 0.05 * (j - i);
             }
             List<double[]> bursts = speech == null ? List.of() : bursts(speech, gapStart, gapEnd);
+            if (bursts.size() > j - i) {
+                // more bursts than words: the words are the longest ones (the rest are breaths and neighbours' edges)
+                List<double[]> longest = new ArrayList<>(bursts);
+                longest.sort((a, b) -> Double.compare(b[1] - b[0], a[1] - a[0]));
+                List<double[]> kept = longest.subList(0, j - i);
+                bursts = bursts.stream().filter(kept::contains).toList();
+            }
             if (bursts.size() == j - i) {
                 for (int k = i; k < j; k++) {
                     double[] b = bursts.get(k - i);
@@ -220,6 +229,15 @@ public final class ForcedAligner {
                 int letters = 0;
                 for (int k = i; k < j; k++) {
                     letters += words[k].length() + 1;
+                }
+                // words at a segment's edge keep to a speaking pace next to their placed neighbour, not the whole gap
+                double paced = letters * SECONDS_PER_LETTER;
+                if (gapEnd - gapStart > paced && (i == 0) != (j == words.length)) {
+                    if (i == 0) {
+                        gapStart = gapEnd - paced;
+                    } else {
+                        gapEnd = gapStart + paced;
+                    }
                 }
                 double t = gapStart;
                 for (int k = i; k < j; k++) {

@@ -88,10 +88,10 @@ public final class OpenAiCompatibleSpeechToText implements SpeechToText {
             throw new IllegalStateException("the transcription service answered HTTP " + response.statusCode() + hint + ": "
                     + excerpt(response.body()));
         }
-        return parse(response.body());
+        return parse(response.body(), samples.length / 16_000.0);
     }
 
-    static Recognized parse(String body) {
+    static Recognized parse(String body, double seconds) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -99,9 +99,9 @@ public final class OpenAiCompatibleSpeechToText implements SpeechToText {
             throw new IllegalStateException("the transcription service answered something that is not JSON: " + excerpt(body));
         }
         JsonNode words = root.path("words");
-        if (!words.isArray()) {
-            throw new IllegalStateException("the transcription service gave no word timings; it must support "
-                    + "response_format=verbose_json with timestamp_granularities[]=word: " + excerpt(body));
+        String language = isoLanguage(root.path("language").asText(""));
+        if (!words.isArray() || words.isEmpty()) {
+            return untimed(root, language, seconds, body);
         }
         List<Transcript.Word> out = new ArrayList<>();
         for (JsonNode w : words) {
@@ -114,7 +114,32 @@ public final class OpenAiCompatibleSpeechToText implements SpeechToText {
             double confidence = w.has("probability") ? w.path("probability").asDouble() : 1.0;
             out.add(new Transcript.Word(text, start, end, confidence));
         }
-        return new Recognized(out, isoLanguage(root.path("language").asText("")));
+        return new Recognized(out, language);
+    }
+
+    /**
+     * A service that times only segments (or nothing): its segments, or its whole text over the chunk,
+     * become phrases whose words are aligned to the audio.
+     */
+    private static Recognized untimed(JsonNode root, String language, double seconds, String body) {
+        List<Phrase> phrases = new ArrayList<>();
+        for (JsonNode s : root.path("segments")) {
+            String text = s.path("text").asText("").strip();
+            double start = s.path("start").asDouble(Double.NaN);
+            double end = s.path("end").asDouble(Double.NaN);
+            if (!text.isEmpty() && Double.isFinite(start) && Double.isFinite(end) && end > start) {
+                phrases.add(new Phrase(start, end, text));
+            }
+        }
+        String text = root.path("text").asText("").strip();
+        if (phrases.isEmpty() && !text.isEmpty()) {
+            phrases.add(new Phrase(0, seconds, text));
+        }
+        if (phrases.isEmpty() && !root.has("text")) {
+            throw new IllegalStateException("the transcription service answered without text, segments or words; it "
+                    + "must support response_format=verbose_json: " + excerpt(body));
+        }
+        return Recognized.untimed(phrases, language);
     }
 
     /** OpenAI names the language ("english"); transcripts carry ISO 639-1 ("en"). */

@@ -11,6 +11,7 @@ import dev.clipforge.common.store.ObjectStore;
 import dev.clipforge.common.transcript.Segmenter;
 import dev.clipforge.common.transcript.Sidecars;
 import dev.clipforge.common.transcript.Transcript;
+import dev.clipforge.gpu.asr.ForcedAligner;
 import dev.clipforge.gpu.asr.SpeechToText;
 import dev.clipforge.gpu.vad.SileroVad;
 import dev.clipforge.workflows.run.FailureCodes;
@@ -43,9 +44,10 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
     private final TranscriptionSettings settings;
     private final Path scratchRoot;
     private final String provider;
+    private final ForcedAligner aligner;
 
     public TranscribeActivitiesImpl(AssetRows assets, ObjectStore store, ArtifactLeases leases, SileroVad vad,
-                                    SpeechToText stt, TranscriptionSettings settings, Path scratchRoot) {
+                                    SpeechToText stt, ForcedAligner aligner, TranscriptionSettings settings, Path scratchRoot) {
         this.assets = assets;
         this.store = store;
         this.leases = leases;
@@ -53,7 +55,8 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
         this.settings = settings;
         this.scratchRoot = scratchRoot;
         this.provider = stt.name();
-        this.pipeline = new TranscriptionPipeline(vad, stt, settings.effectiveParallelism(), settings.maxChunkSeconds(),
+        this.aligner = aligner;
+        this.pipeline = new TranscriptionPipeline(vad, stt, aligner, settings.effectiveParallelism(), settings.maxChunkSeconds(),
                 settings.minPauseSeconds());
     }
 
@@ -94,7 +97,10 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
         }
     }
 
-    /** A transcript uploaded with the asset wins over recognition; its pauses still come from the audio. */
+    /**
+     * A transcript uploaded with the asset wins over recognition; words of a subtitle file are aligned in
+     * their cues, and pauses still come from the audio.
+     */
     private Optional<Transcript> sidecar(AssetRows.Row row, int version, float[] samples) {
         for (Sidecars.Format format : Sidecars.Format.values()) {
             Optional<byte[]> bytes = store.findBytes(ObjectKeys.sidecar(row.projectId(), row.id(), format.extension));
@@ -108,7 +114,8 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
                 }
                 double total = samples.length / (double) SileroVad.SAMPLE_RATE;
                 List<Transcript.Span> speech = vad.speech(samples);
-                List<Transcript.Word> words = parsed.words();
+                List<Transcript.Word> words = parsed.wordTimed() ? parsed.words() : aligner.align(samples, parsed.cues().stream()
+                        .map(c -> new ForcedAligner.Segment(c.start(), c.end(), c.text())).toList());
                 List<Transcript.Span> pauses = SileroVad.pauses(speech, total, settings.minPauseSeconds());
                 return Optional.of(new Transcript(version, "en", "sidecar", total, words, Segmenter.segments(words, pauses),
                         speech, pauses));

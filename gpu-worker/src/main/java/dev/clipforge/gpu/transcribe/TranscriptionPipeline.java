@@ -2,6 +2,7 @@ package dev.clipforge.gpu.transcribe;
 
 import dev.clipforge.common.transcript.Segmenter;
 import dev.clipforge.common.transcript.Transcript;
+import dev.clipforge.gpu.asr.ForcedAligner;
 import dev.clipforge.gpu.asr.SpeechToText;
 import dev.clipforge.gpu.vad.SileroVad;
 
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Voice activity, then chunks of speech split at pauses, transcribed in parallel, with word times
- * stitched back to source time. Finished chunks are kept by a {@link ChunkStore}, so a retried attempt
+ * stitched back to source time (a provider that times only sentences has its words aligned to the chunk). Finished chunks are kept by a {@link ChunkStore}, so a retried attempt
  * only does what is left.
  */
 public final class TranscriptionPipeline {
@@ -38,14 +39,16 @@ public final class TranscriptionPipeline {
 
     private final SileroVad vad;
     private final SpeechToText stt;
+    private final ForcedAligner aligner;
     private final int parallelism;
     private final double maxChunkSeconds;
     private final double minPauseSeconds;
 
-    public TranscriptionPipeline(SileroVad vad, SpeechToText stt, int parallelism, double maxChunkSeconds,
-                                 double minPauseSeconds) {
+    public TranscriptionPipeline(SileroVad vad, SpeechToText stt, ForcedAligner aligner, int parallelism,
+                                 double maxChunkSeconds, double minPauseSeconds) {
         this.vad = vad;
         this.stt = stt;
+        this.aligner = aligner;
         this.parallelism = Math.max(1, Math.min(parallelism, stt.maxParallel()));
         this.maxChunkSeconds = maxChunkSeconds;
         this.minPauseSeconds = minPauseSeconds;
@@ -55,6 +58,7 @@ public final class TranscriptionPipeline {
         double total = samples.length / (double) SileroVad.SAMPLE_RATE;
         List<Transcript.Span> speech = vad.speech(samples);
         List<Chunk> chunks = chunks(speech, maxChunkSeconds, total);
+        List<Transcript.Span> pauses = SileroVad.pauses(speech, total, minPauseSeconds);
         List<SpeechToText.Recognized> results = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
@@ -67,7 +71,14 @@ public final class TranscriptionPipeline {
             for (Chunk c : chunks) {
                 futures.add(pool.submit(() -> {
                     SpeechToText.Recognized r = store.load(c).orElseGet(() -> {
-                        SpeechToText.Recognized fresh = stt.transcribe(slice(samples, c), language);
+                        float[] audio = slice(samples, c);
+                        SpeechToText.Recognized heard = stt.transcribe(audio, language);
+                        // recognised words in silence are hallucinations; text known to be said is aligned, never dropped
+                        SpeechToText.Recognized fresh = heard.needsAlignment()
+                                ? new SpeechToText.Recognized(aligner.align(audio, heard.phrases().stream()
+                                .map(p -> new ForcedAligner.Segment(p.start(), p.end(), p.text())).toList()), heard.language())
+                                : new SpeechToText.Recognized(Segmenter.withoutWordsInSilence(heard.words(),
+                                pausesFrom(pauses, offset(c))), heard.language());
                         store.save(c, fresh);
                         return fresh;
                     });
@@ -90,7 +101,7 @@ public final class TranscriptionPipeline {
         String detected = language;
         for (int i = 0; i < chunks.size(); i++) {
             Chunk c = chunks.get(i);
-            double offset = Math.max(0, c.start() - CHUNK_PAD);
+            double offset = offset(c);
             for (Transcript.Word w : results.get(i).words()) {
                 words.add(new Transcript.Word(w.text(), round(w.start() + offset), round(w.end() + offset), w.confidence()));
             }
@@ -98,10 +109,8 @@ public final class TranscriptionPipeline {
                 detected = results.get(i).language();
             }
         }
-        List<Transcript.Span> pauses = SileroVad.pauses(speech, total, minPauseSeconds);
-        List<Transcript.Word> heard = Segmenter.withoutWordsInSilence(words, pauses);
-        return new Transcript(analysisVersion, detected == null ? "en" : detected, stt.name(), total, heard,
-                Segmenter.segments(heard, pauses), speech, pauses);
+        return new Transcript(analysisVersion, detected == null ? "en" : detected, stt.name(), total, words,
+                Segmenter.segments(words, pauses), speech, pauses);
     }
 
     /** Speech regions grouped into chunks of at most {@code max} seconds; a longer region is cut evenly. */
@@ -127,6 +136,16 @@ public final class TranscriptionPipeline {
             out.add(new Chunk(out.size(), start, Math.min(end, total)));
         }
         return out;
+    }
+
+    /** Where a chunk's audio begins in the recording. */
+    private static double offset(Chunk c) {
+        return Math.max(0, c.start() - CHUNK_PAD);
+    }
+
+    /** Pauses in a chunk's own time. */
+    private static List<Transcript.Span> pausesFrom(List<Transcript.Span> pauses, double offset) {
+        return pauses.stream().map(p -> new Transcript.Span(p.start() - offset, p.end() - offset)).toList();
     }
 
     private static float[] slice(float[] samples, Chunk c) {

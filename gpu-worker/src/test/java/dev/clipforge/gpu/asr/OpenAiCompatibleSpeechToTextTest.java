@@ -117,10 +117,23 @@ class OpenAiCompatibleSpeechToTextTest {
     }
 
     @Test
-    void answersWithoutWordTimingsAreRefused() {
-        answer = "{\"text\":\"hello there\"}";
+    void answersWithoutWordTimingsBecomePhrasesToAlign() {
+        answer = "{\"text\":\"hello there\",\"language\":\"english\",\"segments\":[{\"start\":0.2,\"end\":0.9,"
+                + "\"text\":\" hello\"},{\"start\":1.1,\"end\":1.5,\"text\":\" there\"}]}";
+        SpeechToText.Recognized r = client("k").transcribe(new float[32_000], "en");
+        assertThat(r.needsAlignment()).isTrue();
+        assertThat(r.phrases()).containsExactly(new SpeechToText.Phrase(0.2, 0.9, "hello"), new SpeechToText.Phrase(1.1, 1.5, "there"));
+        assertThat(r.language()).isEqualTo("en");
+        answer = "{\"text\":\"just the text\"}";
+        assertThat(client("k").transcribe(new float[32_000], "en").phrases())
+                .containsExactly(new SpeechToText.Phrase(0, 2.0, "just the text"));
+    }
+
+    @Test
+    void malformedAnswersAreRefused() {
+        answer = "{\"duration\":2.0}";
         assertThatThrownBy(() -> client("k").transcribe(new float[1600], "en"))
-                .hasMessageContaining("no word timings").hasMessageContaining("timestamp_granularities");
+                .hasMessageContaining("without text, segments or words").hasMessageContaining("verbose_json");
         answer = "<html>gateway</html>";
         assertThatThrownBy(() -> client("k").transcribe(new float[1600], "en")).hasMessageContaining("not JSON");
         answer = "{\"words\":[{\"word\":\"x\",\"start\":2.0,\"end\":1.0}]}";

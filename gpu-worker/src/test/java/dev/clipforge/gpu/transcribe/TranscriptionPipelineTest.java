@@ -2,6 +2,7 @@ package dev.clipforge.gpu.transcribe;
 
 import dev.clipforge.activities.samples.PackageMedia;
 import dev.clipforge.common.transcript.Transcript;
+import dev.clipforge.gpu.asr.ForcedAligner;
 import dev.clipforge.gpu.asr.SpeechToText;
 import dev.clipforge.gpu.asr.SphinxSpeechToText;
 import dev.clipforge.gpu.models.ModelFiles;
@@ -27,6 +28,7 @@ class TranscriptionPipelineTest {
     static final double MAX_WER = 0.42;
     static SileroVad vad;
     static SphinxSpeechToText sphinx;
+    static ForcedAligner aligner;
     @TempDir
     static Path models;
 
@@ -35,6 +37,7 @@ class TranscriptionPipelineTest {
         vad = new SileroVad(ModelFiles.extract(ModelFiles.SILERO_VAD, ModelFiles.SILERO_VAD_SHA256, models),
                 SileroVad.Settings.defaults());
         sphinx = new SphinxSpeechToText(5000, 2);
+        aligner = new ForcedAligner(models.resolve("align"));
     }
 
     @AfterAll
@@ -60,7 +63,7 @@ class TranscriptionPipelineTest {
     void transcribesRealSpeechWithinTheWerBoundAndInSourceTime() {
         PackageMedia.Speech speech = PackageMedia.sequence(PackageMedia.librivox(), 1.0, 1.0, 1, 1);
         // small chunks so the five sentences spread over both threads
-        TranscriptionPipeline pipeline = new TranscriptionPipeline(vad, sphinx, 2, 8, 0.25);
+        TranscriptionPipeline pipeline = new TranscriptionPipeline(vad, sphinx, aligner, 2, 8, 0.25);
         MemoryChunks chunks = new MemoryChunks();
         Transcript t = pipeline.run(speech.samples(), 1, null, chunks, (done, total) -> {
         });
@@ -87,7 +90,7 @@ class TranscriptionPipelineTest {
     @Test
     void aResumedRunSkipsFinishedChunks() {
         PackageMedia.Speech speech = PackageMedia.sequence(PackageMedia.librivox().subList(0, 2), 0.5, 1.0, 1, 1);
-        TranscriptionPipeline pipeline = new TranscriptionPipeline(vad, sphinx, 1, 5, 0.25);
+        TranscriptionPipeline pipeline = new TranscriptionPipeline(vad, sphinx, aligner, 1, 5, 0.25);
         MemoryChunks chunks = new MemoryChunks();
         Transcript first = pipeline.run(speech.samples(), 1, null, chunks, (d, n) -> {
         });
@@ -106,9 +109,64 @@ class TranscriptionPipelineTest {
                 return 1;
             }
         };
-        Transcript resumed = new TranscriptionPipeline(vad, failing, 1, 5, 0.25).run(speech.samples(), 1, null, chunks, (d, n) -> {
+        Transcript resumed = new TranscriptionPipeline(vad, failing, aligner, 1, 5, 0.25).run(speech.samples(), 1, null, chunks, (d, n) -> {
         });
         assertThat(calls).isEmpty();
         assertThat(resumed.words()).isEqualTo(first.words());
+    }
+
+    @Test
+    void aProviderThatTimesOnlySentencesGetsItsWordsAligned() {
+        PackageMedia.Speech speech = PackageMedia.sequence(PackageMedia.librivox(), 1.0, 1.0, 1, 1);
+        // stands in for a Whisper server without word timestamps: each chunk's true text, timed as one phrase
+        SpeechToText sentences = new SpeechToText() {
+            public String name() {
+                return "sentences";
+            }
+
+            public Recognized transcribe(float[] samples, String language) {
+                double seconds = samples.length / 16_000.0;
+                String said = saidIn(speech, samples);
+                return Recognized.untimed(said.isEmpty() ? List.of() : List.of(new Phrase(0, seconds, said)), "en");
+            }
+
+            public int maxParallel() {
+                return 2;
+            }
+        };
+        Transcript t = new TranscriptionPipeline(vad, sentences, aligner, 2, 30, 0.25).run(speech.samples(), 1, null,
+                new MemoryChunks(), (d, n) -> { });
+        int total = 0;
+        int inside = 0;
+        for (Transcript.Word w : t.words()) {
+            total++;
+            double mid = (w.start() + w.end()) / 2;
+            boolean withinItsSentence = speech.placed().stream().anyMatch(p -> mid >= p.start() - 0.1 && mid <= p.end() + 0.1
+                    && (" " + p.utterance().text() + " ").contains(" " + w.text() + " "));
+            if (withinItsSentence) {
+                inside++;
+            }
+        }
+        String all = speech.placed().stream().map(p -> p.utterance().text()).collect(Collectors.joining(" "));
+        assertThat(t.words().stream().map(Transcript.Word::text).collect(Collectors.joining(" "))).isEqualTo(all);
+        System.out.printf("aligned sentence-timed text: %d of %d words inside their sentence%n", inside, total);
+        assertThat(inside).isEqualTo(total);
+    }
+
+    /** The reference text of the sentences whose middle falls in the chunk (found by matching the samples). */
+    private static String saidIn(PackageMedia.Speech speech, float[] chunk) {
+        List<String> out = new ArrayList<>();
+        for (PackageMedia.Placed p : speech.placed()) {
+            float[] utterance = p.utterance().samples();
+            int mid = utterance.length / 2;
+            for (int offset = -mid; offset + mid + 2 < chunk.length; offset++) {
+                if (offset + mid >= 0 && chunk[offset + mid] == utterance[mid] && chunk[offset + mid + 1] == utterance[mid + 1]
+                        && chunk[offset + mid + 2] == utterance[mid + 2]) {
+                    out.add(p.utterance().text());
+                    break;
+                }
+            }
+        }
+        return String.join(" ", out);
     }
 }

@@ -36,6 +36,12 @@ public class SourceStatusReader implements SourceActivities {
         return rows.get(0);
     }
 
+    @Override
+    public boolean advanceAnalysisVersion(String assetId, int from, int to) {
+        return jdbc.update("update assets set analysis_version = ?, updated_at = now() where id = ? and analysis_version = ?",
+                to, assetId, from) == 1;
+    }
+
     private static SourceStatus toStatus(String assetId, AssetStatus status, String probe, String error, int version) {
         return switch (status) {
             case AWAITING_UPLOAD -> new SourceStatus(State.AWAITING_UPLOAD, null, null);

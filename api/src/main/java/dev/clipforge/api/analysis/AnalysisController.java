@@ -5,6 +5,8 @@ import dev.clipforge.workflows.stages.Suggestion;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,14 +22,22 @@ public class AnalysisController {
     private static final MediaType VTT = MediaType.parseMediaType("text/vtt;charset=UTF-8");
 
     private final AnalysisService analysis;
+    private final TranscriptRevisions revisions;
 
-    public AnalysisController(AnalysisService analysis) {
+    public AnalysisController(AnalysisService analysis, TranscriptRevisions revisions) {
         this.analysis = analysis;
+        this.revisions = revisions;
     }
 
     @GetMapping("/transcript")
     public Mono<Transcript> transcript(@PathVariable String id) {
         return analysis.transcript(id);
+    }
+
+    /** Corrected text for some segments: re-aligned into the next analysis version, which this returns. */
+    @PatchMapping("/transcript")
+    public Mono<Transcript> revise(@PathVariable String id, @RequestBody TranscriptPatch patch) {
+        return revisions.revise(id, patch);
     }
 
     @GetMapping("/transcript.srt")

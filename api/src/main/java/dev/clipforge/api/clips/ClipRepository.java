@@ -61,6 +61,12 @@ public class ClipRepository {
         return spec.map((r, m) -> map(r)).all();
     }
 
+    /** Runs on an asset that may still take commands (an exported run can still be reselected). */
+    public Flux<Row> live(String assetId) {
+        return db.sql("select " + COLUMNS + " from clip_runs where asset_id = :asset and status not in ('failed', 'cancelled')")
+                .bind("asset", assetId).map((r, m) -> map(r)).all();
+    }
+
     Mono<ExportRow> export(String exportId) {
         return db.sql("select id, clip_id, project_id, quality, object_key, size_bytes from exports where id = :id")
                 .bind("id", exportId)

@@ -288,8 +288,9 @@ public class ClipService {
         if (!ASPECT.equals(aspect)) {
             throw ApiException.unprocessable("target.aspect_ratio must be 9:16 (vertical), not " + aspect);
         }
-        double max = t == null || t.maxDurationSeconds() == null ? 75 : t.maxDurationSeconds();
-        double min = t == null || t.minDurationSeconds() == null ? Math.min(15, max) : t.minDurationSeconds();
+        double max = t == null || t.maxDurationSeconds() == null ? RunSettingsFactory.DEFAULT_MAX_SECONDS : t.maxDurationSeconds();
+        double min = t == null || t.minDurationSeconds() == null ? Math.min(RunSettingsFactory.DEFAULT_MIN_SECONDS, max)
+                : t.minDurationSeconds();
         if (!(min >= 1) || !(max <= MAX_CLIP_SECONDS) || min > max) {
             throw ApiException.unprocessable(String.format(Locale.ROOT,
                     "target durations must satisfy 1 <= min_duration_seconds (%s) <= max_duration_seconds (%s) <= %.0f",

@@ -25,6 +25,7 @@ import dev.clipforge.common.store.ObjectStore;
 import dev.clipforge.workflows.TaskQueues;
 import dev.clipforge.workflows.ingest.AssetIngestWorkflowImpl;
 import dev.clipforge.workflows.preview.PreviewWorkflowImpl;
+import dev.clipforge.workflows.transcript.TranscriptRevisionWorkflowImpl;
 import dev.clipforge.workflows.run.ClipRunWorkflowImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,7 +66,7 @@ public class CpuWorkerConfiguration {
         var sources = new SourceStatusReader(jdbc);
         return new QueueWorker(TaskQueues.CPU, properties.workers().cpuSlots(), worker -> {
             worker.registerWorkflowImplementationTypes(ClipRunWorkflowImpl.class, AssetIngestWorkflowImpl.class,
-                    PreviewWorkflowImpl.class);
+                    PreviewWorkflowImpl.class, TranscriptRevisionWorkflowImpl.class);
             worker.registerActivitiesImplementations(snapshots, sources, ingest, previews);
             worker.registerActivitiesImplementations(stages);
         });

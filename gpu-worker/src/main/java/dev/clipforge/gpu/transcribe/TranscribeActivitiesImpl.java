@@ -27,7 +27,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -122,6 +125,64 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public TranscriptRef revise(Revision revision) {
+        AssetRows.Row row = assets.find(revision.assetId()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                "asset " + revision.assetId() + " does not exist", FailureCodes.SOURCE_MISSING));
+        String from = ObjectKeys.transcript(row.projectId(), row.id(), revision.fromVersion());
+        String to = ObjectKeys.transcript(row.projectId(), row.id(), revision.toVersion());
+        Transcript old = store.findBytes(from).map(b -> Json.read(b, Transcript.class)).orElseThrow(() ->
+                StageFailures.nonRetryable(FailureCodes.INVALID_INPUT, "there is no transcript version " + revision.fromVersion(),
+                        "the asset was not transcribed at that version", "GET /v1/assets/" + row.id() + "/transcript first"));
+        Transcript revised = leases.once(to, settings.leaseTtl(), Activity.getExecutionContext(),
+                () -> store.findBytes(to).map(b -> Json.read(b, Transcript.class)),
+                () -> {
+                    Transcript t = revised(row, old, revision);
+                    store.put(to, Json.writeBytes(t), "application/json");
+                    return t;
+                });
+        return new TranscriptRef(row.id(), revision.toVersion(), StageStatus.READY, to, revised.endSeconds(),
+                revised.words().size(), revised.language(), revised.provider());
+    }
+
+    /** The old transcript with each edited segment's words replaced by its new text, aligned in the segment's time. */
+    private Transcript revised(AssetRows.Row row, Transcript old, Revision revision) {
+        Map<Integer, String> edits = new HashMap<>();
+        for (SegmentEdit e : revision.edits()) {
+            if (e.index() < 0 || e.index() >= old.segments().size()) {
+                throw StageFailures.nonRetryable(FailureCodes.INVALID_INPUT, "segment " + e.index() + " does not exist",
+                        "the transcript has " + old.segments().size() + " segments", "edit segments 0.." + (old.segments().size() - 1));
+            }
+            edits.put(e.index(), e.text());
+        }
+        float[] samples;
+        try (Scratch scratch = Scratch.in(scratchRoot, "revise")) {
+            Path wav = scratch.file("speech.wav");
+            store.download(row.derived().speechAudioKey(), wav);
+            samples = Wav.read(wav);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Transcript.Word> words = new ArrayList<>();
+        List<Transcript.Segment> segments = new ArrayList<>();
+        for (int i = 0; i < old.segments().size(); i++) {
+            Transcript.Segment s = old.segments().get(i);
+            List<Transcript.Word> segmentWords = edits.containsKey(i)
+                    ? aligner.align(samples, List.of(new ForcedAligner.Segment(s.start(), s.end(), edits.get(i))))
+                    : old.words().subList(s.firstWord(), s.lastWord() + 1);
+            if (segmentWords.isEmpty()) {
+                continue;
+            }
+            int first = words.size();
+            words.addAll(segmentWords);
+            String text = edits.containsKey(i) ? edits.get(i).strip() : s.text();
+            segments.add(new Transcript.Segment(segmentWords.get(0).start(), segmentWords.get(segmentWords.size() - 1).end(),
+                    text, first, words.size() - 1));
+        }
+        return new Transcript(revision.toVersion(), old.language(), old.provider(), old.durationSeconds(), words, segments,
+                old.speech(), old.pauses());
     }
 
     public String provider() {

@@ -1,6 +1,7 @@
 package dev.clipforge.workflows.run;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -44,6 +45,13 @@ public interface ClipRunWorkflow {
     void validateCancel();
 
     /** The current state, without publishing; reads normally come from Postgres. */
+    /**
+     * The asset's transcript was corrected into {@code analysisVersion}: the run shows that version at once
+     * and builds captions from it on its next reselect or repair.
+     */
+    @SignalMethod
+    void transcriptRevised(int analysisVersion);
+
     @QueryMethod
     ClipSnapshot snapshot();
 }

@@ -35,6 +35,8 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
     private static final Logger log = Workflow.getLogger(ClipRunWorkflowImpl.class);
     /** Source checks back off to this many times the first interval. */
     private static final int MAX_POLL_FACTOR = 10;
+    /** Change id of the transcript-revision signal's handling (runs recorded before it never saw the signal). */
+    static final String TRANSCRIPT_REVISION = "transcript-revision";
 
     private final SourceActivities sources = Workflow.newLocalActivityStub(SourceActivities.class, StageOptions.DATABASE);
     private final SnapshotActivities snapshots = Workflow.newLocalActivityStub(SnapshotActivities.class, StageOptions.DATABASE);
@@ -56,6 +58,8 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
     private SourceInfo source;
     private StageStatus transcriptStatus = StageStatus.PENDING;
     private TranscriptRef transcript;
+    /** The newest transcript version the asset has been corrected into (0: none since the run began). */
+    private int revisedVersion;
     private StageStatus suggestionsStatus = StageStatus.PENDING;
     private List<Suggestion> suggestions = List.of();
     private double suggestionsEnd;
@@ -205,6 +209,14 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
     private void drive() {
         while (!cancelled && error == null) {
             int gen = generation;
+            if (revisionPending()) {
+                if (Workflow.getVersion(TRANSCRIPT_REVISION, Workflow.DEFAULT_VERSION, 1) == 1) {
+                    adoptRevision();
+                } else {
+                    revisedVersion = source.analysisVersion();
+                }
+                continue;
+            }
             if (!selectionSettled()) {
                 runPipeline(gen);
                 continue;
@@ -213,13 +225,38 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
                 runExport();
                 continue;
             }
-            boolean woke = Workflow.await(settings.idleTimeout(),
-                    () -> cancelled || generation != gen || (pendingExport != null && exportStatus == ExportStatus.RUNNING));
+            boolean woke = Workflow.await(settings.idleTimeout(), () -> cancelled || generation != gen || revisionPending()
+                    || (pendingExport != null && exportStatus == ExportStatus.RUNNING));
             if (!woke) {
                 log.info("clip run {} closed after {} without commands", input.clipId(), settings.idleTimeout());
                 return;
             }
         }
+    }
+
+    private boolean revisionPending() {
+        return source != null && source.hasAudio() && revisedVersion > source.analysisVersion();
+    }
+
+    /**
+     * Takes the corrected transcript for what comes next (captions on reselect or repair). If it cannot be
+     * read, the run keeps the one it has: a correction must not fail a run.
+     */
+    private void adoptRevision() {
+        int version = revisedVersion;
+        try {
+            transcript = transcriber.transcribe(new TranscribeActivities.Request(input.assetId(), version));
+            source = source.withAnalysisVersion(version);
+        } catch (ActivityFailure e) {
+            log.warn("clip run {} could not read transcript version {}: {}", input.clipId(), version, e.getMessage());
+            revisedVersion = source.analysisVersion();
+        }
+        publish();
+    }
+
+    @Override
+    public void transcriptRevised(int analysisVersion) {
+        revisedVersion = Math.max(revisedVersion, analysisVersion);
     }
 
     /** Nothing left to run for this selection: it is invalid, rejected, or QA has a verdict. */

@@ -14,6 +14,7 @@ public final class FailureCodes {
     public static final String INVALID_INPUT = "invalid_input";
     public static final String TIMEOUT = "timeout";
     public static final String INTERNAL = "internal";
+    public static final String VERSION_CONFLICT = "version_conflict";
 
     /** Types activities raise for inputs that can never succeed; retrying them only wastes a worker. */
     public static final List<String> NON_RETRYABLE = List.of(UNSUPPORTED_MEDIA, NO_VIDEO_STREAM, MODEL_MISSING,

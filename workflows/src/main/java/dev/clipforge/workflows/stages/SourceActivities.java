@@ -14,4 +14,7 @@ public interface SourceActivities {
     }
 
     SourceStatus sourceStatus(String assetId);
+
+    /** Moves the asset to analysis version {@code to} if it is still at {@code from}; false if it was not. */
+    boolean advanceAnalysisVersion(String assetId, int from, int to);
 }

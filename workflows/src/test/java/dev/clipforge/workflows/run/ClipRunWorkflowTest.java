@@ -252,6 +252,31 @@ class ClipRunWorkflowTest {
     }
 
     @Test
+    void aCorrectedTranscriptShowsAtOnceAndCaptionsFromItOnTheNextReselect() {
+        ClipRunWorkflow run = startRun(defaults());
+        snapshots.awaitStatus(RunStatus.READY);
+        int captioned = cpu.captionCalls.size();
+        assertThat(cpu.captionCalls.get(captioned - 1).transcript().analysisVersion()).isEqualTo(1);
+
+        run.transcriptRevised(2);
+        ClipSnapshot shown = snapshots.await(s -> s.source().analysisVersion() == 2);
+        assertThat(shown.status()).isEqualTo(RunStatus.READY);
+        assertThat(shown.nextAction()).isEqualTo(NextAction.EXPORT);
+        assertThat(cpu.captionCalls).as("nothing re-rendered by the correction alone").hasSize(captioned);
+
+        run.reselect(new Commands.Reselect(SelectionMode.SUGGESTION, "sug_c", null, null));
+        ClipSnapshot ready = snapshots.await(s -> s.status() == RunStatus.READY && s.clipWindow().startSeconds() == 200);
+        assertThat(ready.source().analysisVersion()).isEqualTo(2);
+        assertThat(cpu.captionCalls.get(cpu.captionCalls.size() - 1).transcript().analysisVersion()).isEqualTo(2);
+        assertThat(gpu.transcribeCalls).as("the first transcription, then reading the corrected one").hasValue(2);
+
+        // an older or repeated version changes nothing
+        run.transcriptRevised(1);
+        run.transcriptRevised(2);
+        assertThat(run.snapshot().source().analysisVersion()).isEqualTo(2);
+    }
+
+    @Test
     void cancelStopsTheRun() {
         cpu.blockFirstRender = new CountDownLatch(1);
         ClipRunWorkflow run = startRun(defaults());

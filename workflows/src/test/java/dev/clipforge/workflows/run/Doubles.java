@@ -53,6 +53,16 @@ final class Doubles {
         public SourceStatus sourceStatus(String assetId) {
             return status;
         }
+
+        @Override
+        public boolean advanceAnalysisVersion(String assetId, int from, int to) {
+            SourceInfo info = status.info();
+            if (info == null || info.analysisVersion() != from) {
+                return false;
+            }
+            status = new SourceStatus(status.state(), info.withAnalysisVersion(to), null);
+            return true;
+        }
     }
 
     static final class Snapshots implements SnapshotActivities {
@@ -96,7 +106,13 @@ final class Doubles {
                 throw ApplicationFailure.newFailure("transcriber briefly unavailable", "provider_unavailable");
             }
             return new TranscriptRef(request.assetId(), request.analysisVersion(), StageStatus.READY,
-                    "assets/" + request.assetId() + "/transcript.json", 298, 700, "en", "double");
+                    "assets/" + request.assetId() + "/transcript-v" + request.analysisVersion() + ".json", 298, 700, "en",
+                    "double");
+        }
+
+        @Override
+        public TranscriptRef revise(Revision revision) {
+            return transcribe(new TranscribeActivities.Request(revision.assetId(), revision.toVersion()));
         }
 
         @Override
@@ -109,6 +125,7 @@ final class Doubles {
     static final class Cpu implements SuggestActivities, LayoutActivities, CaptionActivities, RenderActivities, QaActivities,
             ExportActivities {
         final List<LayoutActivities.Request> layoutCalls = new CopyOnWriteArrayList<>();
+        final List<CaptionActivities.Request> captionCalls = new CopyOnWriteArrayList<>();
         final List<RenderActivities.Request> renderCalls = new CopyOnWriteArrayList<>();
         final List<ExportActivities.Request> exportCalls = new CopyOnWriteArrayList<>();
         final Deque<QaStatus> qaVerdicts = new ArrayDeque<>();
@@ -149,6 +166,7 @@ final class Doubles {
 
         @Override
         public CaptionTrack buildCaptions(CaptionActivities.Request request) {
+            captionCalls.add(request);
             return new CaptionTrack(StageStatus.READY, "captions/" + request.window().startSeconds(), "c.srt", "c.vtt", 12, List.of());
         }
 

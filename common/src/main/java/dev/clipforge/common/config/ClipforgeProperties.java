@@ -26,6 +26,7 @@ public record ClipforgeProperties(
         @DefaultValue @NestedConfigurationProperty WorkerSettings workers,
         @DefaultValue @NestedConfigurationProperty IngestSettings ingest,
         @DefaultValue @NestedConfigurationProperty TranscriptionSettings transcription,
+        @DefaultValue @NestedConfigurationProperty WhisperSettings whisper,
         @DefaultValue @NestedConfigurationProperty VisualSettings visual,
         @DefaultValue @NestedConfigurationProperty SuggestSettings suggest,
         @DefaultValue @NestedConfigurationProperty RenderSettings render,
@@ -37,6 +38,13 @@ public record ClipforgeProperties(
         @com.fasterxml.jackson.annotation.JsonValue
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public ClipforgeProperties {
+        if (transcription.provider().equals(TranscriptionSettings.WHISPER_CPP) && whisper.model().isBlank()) {
+            throw new IllegalArgumentException("the whisper-cpp provider needs a model file: set CLIPFORGE_WHISPER_MODEL "
+                    + "(clipforge.whisper.model) to a whisper.cpp ggml model such as ggml-base.en.bin");
         }
     }
 

@@ -5,9 +5,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * @param provider             sphinx (embedded default) or openai-compatible (any service with OpenAI's
- *                             /audio/transcriptions and word timestamps: OpenAI, a self-hosted Whisper server);
- *                             a sidecar uploaded with an asset always wins
+ * @param provider             sphinx (embedded default), whisper-cpp (whisper.cpp in-process with the model file
+ *                             clipforge.whisper.model names) or openai-compatible (any service with OpenAI's
+ *                             /audio/transcriptions: OpenAI, a self-hosted Whisper server); a sidecar uploaded with
+ *                             an asset always wins
  * @param parallelism          chunks transcribed at once; 0 = one per available processor
  * @param maxChunkSeconds      longest stretch of audio given to the recogniser at once (chunks end at pauses)
  * @param minPauseSeconds      silences at least this long are reported as pauses (cut points)
@@ -33,12 +34,12 @@ public record TranscriptionSettings(
 
     public static final String SPHINX = "sphinx";
     public static final String OPENAI_COMPATIBLE = "openai-compatible";
+    public static final String WHISPER_CPP = "whisper-cpp";
 
     public TranscriptionSettings {
-        if (!provider.equals(SPHINX) && !provider.equals(OPENAI_COMPATIBLE)) {
-            throw new IllegalArgumentException("clipforge.transcription.provider must be sphinx or openai-compatible, not '"
-                    + provider + "'; to use Whisper, run a Whisper server with an OpenAI-compatible API and set "
-                    + "CLIPFORGE_TRANSCRIPTION_PROVIDER=openai-compatible with CLIPFORGE_TRANSCRIPTION_OPENAIBASEURL");
+        if (!provider.equals(SPHINX) && !provider.equals(OPENAI_COMPATIBLE) && !provider.equals(WHISPER_CPP)) {
+            throw new IllegalArgumentException("clipforge.transcription.provider must be sphinx, whisper-cpp or "
+                    + "openai-compatible, not '" + provider + "'");
         }
         if (provider.equals(OPENAI_COMPATIBLE) && !openaiBaseUrl.matches("https?://.+")) {
             throw new IllegalArgumentException("the openai-compatible provider needs clipforge.transcription.openai-base-url "

@@ -14,6 +14,7 @@ import dev.clipforge.gpu.asr.ForcedAligner;
 import dev.clipforge.gpu.asr.SpeechToText;
 import dev.clipforge.gpu.asr.OpenAiCompatibleSpeechToText;
 import dev.clipforge.gpu.asr.SphinxSpeechToText;
+import dev.clipforge.gpu.asr.WhisperCppSpeechToText;
 import dev.clipforge.gpu.faces.BlazeFace;
 import dev.clipforge.gpu.faces.FaceDetector;
 import dev.clipforge.gpu.faces.HaarFaces;
@@ -68,10 +69,13 @@ public class GpuWorkerConfiguration {
     @Bean(destroyMethod = "close")
     SpeechToText speechToText(ClipforgeProperties p) {
         var t = p.transcription();
-        return t.provider().equals(TranscriptionSettings.OPENAI_COMPATIBLE)
-                ? new OpenAiCompatibleSpeechToText(t.openaiBaseUrl(), t.openaiApiKey(), t.openaiModel(), t.openaiTimeout(),
-                t.effectiveParallelism())
-                : new SphinxSpeechToText(t.sphinxBeamWidth(), t.effectiveParallelism());
+        return switch (t.provider()) {
+            case TranscriptionSettings.OPENAI_COMPATIBLE -> new OpenAiCompatibleSpeechToText(t.openaiBaseUrl(),
+                    t.openaiApiKey(), t.openaiModel(), t.openaiTimeout(), t.effectiveParallelism());
+            case TranscriptionSettings.WHISPER_CPP -> new WhisperCppSpeechToText(Path.of(p.whisper().model()),
+                    p.whisper().language(), p.whisper().threads(), t.effectiveParallelism(), p.whisper().useGpu());
+            default -> new SphinxSpeechToText(t.sphinxBeamWidth(), t.effectiveParallelism());
+        };
     }
 
     /** Word timings for text known without them: sidecar cues, sentence-timed providers, corrections. */

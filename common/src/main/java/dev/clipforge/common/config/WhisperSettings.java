@@ -1,0 +1,27 @@
+package dev.clipforge.common.config;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The whisper-cpp transcription provider (whisper.cpp in-process through whisper-jni, which bundles the
+ * native library). The product ships no Whisper model: the operator provides one.
+ *
+ * @param model    path to a whisper.cpp ggml model file (ggml-base.en.bin, ggml-small.bin, ...); required when
+ *                 clipforge.transcription.provider is whisper-cpp
+ * @param language language spoken (ISO 639-1), or auto to let Whisper detect it
+ * @param threads  CPU threads per chunk; 0 = share the processors among the chunks transcribed at once
+ * @param useGpu   use the GPU build of whisper.cpp where the bundled library has one (else the CPU)
+ */
+public record WhisperSettings(
+        @DefaultValue("") String model,
+        @DefaultValue("auto") String language,
+        @DefaultValue("0") int threads,
+        @DefaultValue("true") boolean useGpu) {
+
+    public WhisperSettings {
+        if (!language.equals("auto") && !language.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException("clipforge.whisper.language must be auto or a two-letter ISO 639-1 code, not '"
+                    + language + "'");
+        }
+    }
+}

@@ -42,6 +42,8 @@ import java.util.function.Predicate;
  *       from a 1080p source by the native render graph, against the Debian {@code ffmpeg} CLI doing the same crop,
  *       scale, loudness and encode (same x264 settings) without captions.</li>
  *   <li>visual: visual analysis of a 60 s 1080p window with each face detector, against the CLI decoding it.</li>
+ *   <li>transcribe: the transcribe stage on minutes of LibriVox speech with each configured provider
+ *       ({@link TranscribeBench}).</li>
  *   <li>pipeline: a whole clip run on the embedded stack (upload to exported MP4), against the source's duration.</li>
  * </ul>
  */
@@ -56,9 +58,10 @@ public final class BenchCommand {
     }
 
     public int run(String[] args) {
-        if (args.length == 0 || !List.of("render", "pipeline", "ingest", "visual").contains(args[0])) {
+        if (args.length == 0 || !List.of("render", "pipeline", "ingest", "visual", "transcribe").contains(args[0])) {
             out.println("usage: clipforge bench render|pipeline|visual [runs, default 3]\n"
-                    + "       clipforge bench ingest [minutes, default 60]");
+                    + "       clipforge bench ingest [minutes, default 60]\n"
+                    + "       clipforge bench transcribe [minutes of speech, default 10]");
             return 2;
         }
         if (args[0].equals("ingest")) {
@@ -67,6 +70,9 @@ public final class BenchCommand {
         if (!PackageMedia.available()) {
             out.println("the benchmarks use Debian package media; run: sudo " + PackageMedia.INSTALL);
             return 2;
+        }
+        if (args[0].equals("transcribe")) {
+            return new TranscribeBench(out).run(args.length > 1 ? Integer.parseInt(args[1]) : 10);
         }
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         try {

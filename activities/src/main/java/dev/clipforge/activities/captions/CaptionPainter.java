@@ -33,17 +33,6 @@ public final class CaptionPainter {
     }
 
     /**
-     * One caption state as an image the size of the cue's box at render scale.
-     *
-     * @param active   index of the word being spoken, or -1
-     * @param popStep  0..{@link #POP_STEPS}: frames since the active word began (pop animation)
-     * @param scale    output pixels per plan pixel
-     */
-    public static BufferedImage paint(CaptionDoc.Cue cue, CaptionTheme theme, int active, int popStep, double scale) {
-        return new CueArt(cue, theme, scale).paint(active, popStep);
-    }
-
-    /**
      * The states of one cue, drawn from word sprites: each word is drawn once plain and once per highlight
      * step, and a state is those sprites put together, so a cue of n words costs about 2n word drawings
      * rather than n for every state. Sprites sit on whole output pixels with the word's sub-pixel offset
@@ -66,6 +55,12 @@ public final class CaptionPainter {
             this.placed = layout(cue, theme);
         }
 
+        /**
+         * One caption state as an image the size of the cue's box at render scale.
+         *
+         * @param active  index of the word being spoken, or -1
+         * @param popStep 0..{@link #POP_STEPS}: frames since the active word began (pop animation)
+         */
         public BufferedImage paint(int active, int popStep) {
             int w = Math.max(1, (int) Math.ceil(cue.box().w() * scale));
             int h = Math.max(1, (int) Math.ceil(cue.box().h() * scale));

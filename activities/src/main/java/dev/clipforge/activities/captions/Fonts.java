@@ -27,10 +27,6 @@ public final class Fonts {
     private Fonts() {
     }
 
-    public static boolean ships(String family) {
-        return FILES.containsKey(family);
-    }
-
     /** The family's font at {@code size} points, for text in whatever script {@code sample} is in. */
     public static Font forText(String family, String sample, float size) {
         return base(familyFor(family, sample)).deriveFont(size);

@@ -132,7 +132,7 @@ class CaptionLayoutTest {
 
     /** The centre of the highlight-coloured pixels when word {@code active} is the spoken one. */
     private static double highlightCentreX(CaptionDoc.Cue cue, CaptionTheme theme, int active) {
-        BufferedImage img = CaptionPainter.paint(cue, theme, active, 0, 1);
+        BufferedImage img = new CaptionPainter.CueArt(cue, theme, 1).paint(active, 0);
         Color hl = CaptionPainter.color(theme.highlightColor());
         double sum = 0;
         int n = 0;
@@ -156,7 +156,7 @@ class CaptionLayoutTest {
 
     private static BufferedImage paintWord(String word, CaptionTheme theme) {
         CaptionDoc doc = new CaptionBuilder().build(transcript(List.of(word), 0, 0.4, 0.1), 0, 10, theme, null, false);
-        return CaptionPainter.paint(doc.cues().get(0), theme, -1, 0, 1);
+        return new CaptionPainter.CueArt(doc.cues().get(0), theme, 1).paint(-1, 0);
     }
 
     private static int inkCount(BufferedImage img) {

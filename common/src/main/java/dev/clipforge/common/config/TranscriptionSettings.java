@@ -38,8 +38,8 @@ public record TranscriptionSettings(
 
     public TranscriptionSettings {
         if (!provider.equals(SPHINX) && !provider.equals(OPENAI_COMPATIBLE) && !provider.equals(WHISPER_CPP)) {
-            throw new IllegalArgumentException("clipforge.transcription.provider must be sphinx, whisper-cpp or "
-                    + "openai-compatible, not '" + provider + "'");
+            throw new IllegalArgumentException("clipforge.transcription.provider (CLIPFORGE_TRANSCRIPTION_PROVIDER) must be "
+                    + "sphinx, whisper-cpp or openai-compatible, not '" + provider + "'");
         }
         if (provider.equals(OPENAI_COMPATIBLE) && !openaiBaseUrl.matches("https?://.+")) {
             throw new IllegalArgumentException("the openai-compatible provider needs clipforge.transcription.openai-base-url "

@@ -58,6 +58,7 @@ public final class HaarFaces implements FaceDetector {
         return new Session(new CascadeClassifier(cascadeFile));
     }
 
+    /** Nothing to free: each session holds (and closes) its own classifier. */
     @Override
     public void close() {
     }

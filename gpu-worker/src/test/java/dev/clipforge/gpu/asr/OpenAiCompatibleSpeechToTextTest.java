@@ -149,7 +149,7 @@ class OpenAiCompatibleSpeechToTextTest {
 
     @Test
     void settingsRefuseUnknownProvidersAndAMissingUrl() {
-        assertThatThrownBy(() -> settings("whisper-cpp", "")).hasMessageContaining("sphinx or openai-compatible")
+        assertThatThrownBy(() -> settings("whisper", "")).hasMessageContaining("sphinx, whisper-cpp or openai-compatible")
                 .hasMessageContaining("CLIPFORGE_TRANSCRIPTION_PROVIDER");
         assertThatThrownBy(() -> settings("openai-compatible", "")).hasMessageContaining("CLIPFORGE_TRANSCRIPTION_OPENAIBASEURL");
         assertThat(settings("openai-compatible", "http://whisper:8000/v1").provider()).isEqualTo("openai-compatible");

@@ -22,6 +22,8 @@ import dev.clipforge.gpu.models.ModelFiles;
 import dev.clipforge.gpu.transcribe.TranscribeActivitiesImpl;
 import dev.clipforge.gpu.vad.SileroVad;
 import dev.clipforge.gpu.visual.SpeakerScorer;
+import dev.clipforge.gpu.visual.SpeakerScoring;
+import dev.clipforge.gpu.visual.TorchScriptSpeakerScorer;
 import dev.clipforge.gpu.visual.VisualActivitiesImpl;
 import dev.clipforge.gpu.visual.VisualAnalyzer;
 import dev.clipforge.workflows.TaskQueues;
@@ -84,10 +86,22 @@ public class GpuWorkerConfiguration {
         return new ForcedAligner(p.scratchDir().resolve("align"));
     }
 
-    /** /v1/health names the models this worker runs: which face detector, which speech-to-text provider. */
+    /** The operator's TorchScript active-speaker model when one is configured, else the built-in scorer. */
+    @Bean
+    SpeakerScoring speakerScoring(ClipforgeProperties p) {
+        String model = p.visual().speakerModel();
+        return model.isBlank() ? new SpeakerScorer() : new TorchScriptSpeakerScorer(Path.of(model));
+    }
+
+    /** /v1/health names the models this worker runs: face detector, active-speaker scorer, speech-to-text. */
     @Bean
     HealthContributor faceDetection(FaceDetector faces) {
         return contributor("face_detection", faces.name());
+    }
+
+    @Bean
+    HealthContributor activeSpeaker(SpeakerScoring speakers) {
+        return contributor("active_speaker", speakers.name());
     }
 
     @Bean
@@ -111,12 +125,12 @@ public class GpuWorkerConfiguration {
 
     @Bean
     QueueWorker gpuWorker(ClipforgeProperties p, JdbcTemplate jdbc, ObjectStore store, SileroVad vad, FaceDetector faces,
-                          SpeechToText stt, ForcedAligner aligner, SourceCache sources) {
+                          SpeechToText stt, ForcedAligner aligner, SpeakerScoring speakers, SourceCache sources) {
         var assets = new AssetRows(jdbc);
         var leases = new ArtifactLeases(jdbc);
         var transcribe = new TranscribeActivitiesImpl(assets, store, leases, vad, stt, aligner, p.transcription(), p.scratchDir());
         var visual = new VisualActivitiesImpl(assets, store, leases, sources,
-                new VisualAnalyzer(faces, new SpeakerScorer(), p.visual().sampleFps(), p.visual().tileSeconds()));
+                new VisualAnalyzer(faces, speakers, p.visual().sampleFps(), p.visual().tileSeconds()));
         return new QueueWorker(TaskQueues.GPU, p.workers().gpuSlots(), worker ->
                 worker.registerActivitiesImplementations(transcribe, visual));
     }

@@ -13,7 +13,7 @@ import ai.djl.ndarray.types.Shape;
  * how much the mouth moves relative to the other faces while speech is present. Computed as tensor
  * operations on DJL's PyTorch engine (on a GPU where the engine has one).
  */
-public final class SpeakerScorer {
+public final class SpeakerScorer implements SpeakerScoring {
     /** Half-width of the sliding window, in seconds: about two syllables either side. */
     static final double HALF_WINDOW_SECONDS = 0.6;
 
@@ -24,17 +24,12 @@ public final class SpeakerScorer {
         this.device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
 
-    public String device() {
-        return device.toString();
+    @Override
+    public String name() {
+        return "heuristic";
     }
 
-    /**
-     * @param motion   [tracks][frames] mouth motion, 0 where the track is not seen
-     * @param present  [tracks][frames] 1 where the track is seen
-     * @param energy   [frames] speech energy of the audio (0 in silence)
-     * @param fps      frames per second of the series
-     * @return [tracks][frames] speaking probability 0..1
-     */
+    @Override
     public float[][] score(float[][] motion, float[][] present, float[] energy, double fps) {
         int tracks = motion.length;
         int frames = energy.length;
@@ -98,7 +93,7 @@ public final class SpeakerScorer {
         return hi.sub(lo);
     }
 
-    private static float[] flatten(float[][] rows) {
+    static float[] flatten(float[][] rows) {
         int cols = rows.length == 0 ? 0 : rows[0].length;
         float[] out = new float[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {

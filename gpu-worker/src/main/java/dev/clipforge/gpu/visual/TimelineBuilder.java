@@ -21,9 +21,9 @@ final class TimelineBuilder {
     /** Faces smaller than this share of the frame's width are background, not subjects. */
     static final double MIN_SUBJECT_WIDTH = 0.06;
 
-    private final SpeakerScorer speakers;
+    private final SpeakerScoring speakers;
 
-    TimelineBuilder(SpeakerScorer speakers) {
+    TimelineBuilder(SpeakerScoring speakers) {
         this.speakers = speakers;
     }
 

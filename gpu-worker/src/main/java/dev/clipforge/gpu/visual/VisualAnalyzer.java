@@ -28,11 +28,11 @@ public final class VisualAnalyzer {
     }
 
     private final FaceDetector faces;
-    private final SpeakerScorer speakers;
+    private final SpeakerScoring speakers;
     private final double sampleFps;
     private final double tileSeconds;
 
-    public VisualAnalyzer(FaceDetector faces, SpeakerScorer speakers, double sampleFps, double tileSeconds) {
+    public VisualAnalyzer(FaceDetector faces, SpeakerScoring speakers, double sampleFps, double tileSeconds) {
         this.faces = faces;
         this.speakers = speakers;
         this.sampleFps = sampleFps;

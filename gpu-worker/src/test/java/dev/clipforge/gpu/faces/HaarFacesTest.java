@@ -86,7 +86,7 @@ class HaarFacesTest {
 
     @Test
     void anUnknownDetectorIsRefusedByName() {
-        assertThatThrownBy(() -> new VisualSettings(5, 10, 0.6, DataSize.ofGigabytes(1), "yolo"))
+        assertThatThrownBy(() -> new VisualSettings(5, 10, 0.6, DataSize.ofGigabytes(1), "yolo", ""))
                 .hasMessageContaining("clipforge.visual.face-detector").hasMessageContaining("blazeface or haar");
     }
 }

@@ -44,6 +44,7 @@ import java.util.function.Predicate;
  *   <li>visual: visual analysis of a 60 s 1080p window with each face detector, against the CLI decoding it.</li>
  *   <li>transcribe: the transcribe stage on minutes of LibriVox speech with each configured provider
  *       ({@link TranscribeBench}).</li>
+ *   <li>suggest: suggestion time for a long word-timed transcript ({@link SuggestBench}).</li>
  *   <li>pipeline: a whole clip run on the embedded stack (upload to exported MP4), against the source's duration.</li>
  * </ul>
  */
@@ -58,10 +59,11 @@ public final class BenchCommand {
     }
 
     public int run(String[] args) {
-        if (args.length == 0 || !List.of("render", "pipeline", "ingest", "visual", "transcribe").contains(args[0])) {
+        if (args.length == 0 || !List.of("render", "pipeline", "ingest", "visual", "transcribe", "suggest").contains(args[0])) {
             out.println("usage: clipforge bench render|pipeline|visual [runs, default 3]\n"
                     + "       clipforge bench ingest [minutes, default 60]\n"
-                    + "       clipforge bench transcribe [minutes of speech, default 10]");
+                    + "       clipforge bench transcribe [minutes of speech, default 10]\n"
+                    + "       clipforge bench suggest [minutes of transcript, default 60]");
             return 2;
         }
         if (args[0].equals("ingest")) {
@@ -70,6 +72,9 @@ public final class BenchCommand {
         if (!PackageMedia.available()) {
             out.println("the benchmarks use Debian package media; run: sudo " + PackageMedia.INSTALL);
             return 2;
+        }
+        if (args[0].equals("suggest")) {
+            return new SuggestBench(out).run(args.length > 1 ? Integer.parseInt(args[1]) : 60, 3);
         }
         if (args[0].equals("transcribe")) {
             return new TranscribeBench(out).run(args.length > 1 ? Integer.parseInt(args[1]) : 10);

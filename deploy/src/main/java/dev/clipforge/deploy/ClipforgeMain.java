@@ -3,6 +3,7 @@ package dev.clipforge.deploy;
 import dev.clipforge.deploy.cli.BenchCommand;
 import dev.clipforge.deploy.cli.ClipCommand;
 import dev.clipforge.deploy.cli.DemoCommand;
+import dev.clipforge.deploy.cli.SuggestionEval;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,6 +27,7 @@ public final class ClipforgeMain {
             case "clip" -> new ClipCommand(System.out).run(rest);
             case "demo" -> new DemoCommand(System.out).run(rest);
             case "bench" -> new BenchCommand(System.out).run(rest);
+            case "eval" -> new SuggestionEval(System.out).run(rest);
             case "help", "--help", "-h" -> usage(0);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -74,7 +76,9 @@ public final class ClipforgeMain {
                   serve                 run the API, MCP endpoint and workers (embedded services by default)
                   clip <file-or-url>    make vertical clips of a video (see clipforge clip --help)
                   demo                  make a sample podcast from Debian package media and clip it
-                  bench render|pipeline the benchmarks the README quotes (medians, with a baseline)
+                  bench render|pipeline|visual|ingest|transcribe|suggest
+                                        the benchmarks the README quotes (medians, with a baseline)
+                  eval suggestions      the suggestion engine against the evaluation set in eval/suggestions
                   help                  this text
 
                 Settings are environment variables (CLIPFORGE_DB_URL, ...) or --clipforge.* options; see README.md.""");

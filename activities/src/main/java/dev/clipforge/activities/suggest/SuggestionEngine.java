@@ -24,6 +24,11 @@ public final class SuggestionEngine {
     static final Set<String> DANGLING_OPENERS = Set.of("and", "so", "because", "but", "or", "then", "also", "which",
             "that", "it", "he", "she", "they", "this", "these", "those", "them", "him", "her", "its", "their", "plus");
 
+    /** Whether a clip opening on this word would hang on what came before it. */
+    public static boolean danglingOpener(String word) {
+        return DANGLING_OPENERS.contains(word.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z']", ""));
+    }
+
     private final Features features;
     private final Map<String, Double> weights;
     private final double maxOverlap;

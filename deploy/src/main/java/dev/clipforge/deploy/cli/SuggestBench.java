@@ -48,42 +48,15 @@ final class SuggestBench {
 
     private static Transcript transcript(double seconds) {
         List<PackageMedia.Utterance> sentences = PackageMedia.librivox();
-        List<Transcript.Word> words = new ArrayList<>();
-        List<Transcript.Segment> segments = new ArrayList<>();
-        List<Transcript.Span> speech = new ArrayList<>();
-        List<Transcript.Span> pauses = new ArrayList<>();
-        double t = 0.5;
-        for (int i = 0; t < seconds; i++) {
-            String text = sentences.get(i % sentences.size()).text();
-            int first = words.size();
-            double start = t;
-            for (String w : text.split("\\s+")) {
-                double length = 0.12 + 0.045 * w.length();
-                words.add(new Transcript.Word(w, round(t), round(t + length), 0.9));
-                t += length + 0.06;
-            }
-            segments.add(new Transcript.Segment(round(start), round(t - 0.06), text, first, words.size() - 1));
-            speech.add(new Transcript.Span(round(start), round(t - 0.06)));
-            pauses.add(new Transcript.Span(round(t - 0.06), round(t + 0.6)));
-            t += 0.6;
+        SpokenText text = new SpokenText(0.66, 0.9);
+        while (text.time() < seconds) {
+            text.sentence(sentences.get(text.sentences() % sentences.size()).text());
         }
-        return new Transcript(1, "en", "bench", t, words, segments, speech, pauses);
+        return text.transcript("bench");
     }
 
     /** Louder in some sentences than others, silent in the pauses. */
     private static float[] energy(Transcript t) {
-        float[] out = new float[(int) Math.ceil(t.durationSeconds() / ENERGY_STEP)];
-        for (int s = 0; s < t.segments().size(); s++) {
-            Transcript.Segment seg = t.segments().get(s);
-            float level = 0.05f + 0.1f * ((s * 7) % 5);
-            for (int k = (int) (seg.start() / ENERGY_STEP); k < Math.min(out.length, seg.end() / ENERGY_STEP); k++) {
-                out[k] = level;
-            }
-        }
-        return out;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+        return SpokenText.energy(t, ENERGY_STEP, s -> 0.05f + 0.1f * ((s * 7) % 5));
     }
 }

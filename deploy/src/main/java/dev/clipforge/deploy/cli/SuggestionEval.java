@@ -86,12 +86,7 @@ public final class SuggestionEval {
         List<Case> cases = cases(dir);
         for (Case c : cases) {
             Transcript t = c.transcript();
-            float[] energy = new float[(int) Math.ceil(t.durationSeconds() / 0.05)];
-            for (Transcript.Span s : t.speech()) {
-                for (int k = (int) (s.start() / 0.05); k < Math.min(energy.length, s.end() / 0.05); k++) {
-                    energy[k] = 0.1f;
-                }
-            }
+            float[] energy = SpokenText.energy(t, 0.05, s -> 0.1);
             List<Suggestion> found = engine.suggest("ast_eval", 1, t, energy, 0.05, t.durationSeconds(), MIN_SECONDS,
                     MAX_SECONDS, 5);
             List<Suggestion> baseline = baseline(found);
@@ -178,17 +173,13 @@ public final class SuggestionEval {
     }
 
     /**
-     * One transcript of the set, word-timed from its text: each word takes 0.12 s plus 45 ms a letter with
-     * 60 ms between words, a sentence is followed by 0.5 s of silence and a change of topic by 1.2 s.
+     * One transcript of the set, word-timed from its text ({@link SpokenText}): 0.5 s of silence after a
+     * sentence, 1.2 s at a change of topic.
      */
     static Case read(Path file) throws IOException {
         String title = "";
         List<Moment> moments = new ArrayList<>();
-        List<Transcript.Word> words = new ArrayList<>();
-        List<Transcript.Segment> segments = new ArrayList<>();
-        List<Transcript.Span> speech = new ArrayList<>();
-        List<Transcript.Span> pauses = new ArrayList<>();
-        double t = 0.5;
+        SpokenText text = new SpokenText(0.5, 1);
         for (String line : Files.readAllLines(file)) {
             Matcher m = MOMENT.matcher(line);
             if (m.matches()) {
@@ -196,37 +187,17 @@ public final class SuggestionEval {
             } else if (line.startsWith("# title:")) {
                 title = line.substring("# title:".length()).strip();
             } else if (line.isBlank()) {
-                if (!pauses.isEmpty()) {
-                    Transcript.Span last = pauses.remove(pauses.size() - 1);
-                    pauses.add(new Transcript.Span(last.start(), last.end() + 0.7));
-                    t += 0.7;
-                }
+                text.longerPause(0.7);
             } else if (!line.startsWith("#")) {
-                int first = words.size();
-                double start = t;
-                for (String w : line.strip().split("\\s+")) {
-                    double length = 0.12 + 0.045 * w.length();
-                    words.add(new Transcript.Word(w, round(t), round(t + length), 1));
-                    t += length + 0.06;
-                }
-                double end = t - 0.06;
-                segments.add(new Transcript.Segment(round(start), round(end), line.strip(), first, words.size() - 1));
-                speech.add(new Transcript.Span(round(start), round(end)));
-                pauses.add(new Transcript.Span(round(end), round(end + 0.5)));
-                t = end + 0.5;
+                text.sentence(line);
             }
         }
         for (Moment m : moments) {
-            if (m.first() < 0 || m.last() >= segments.size() || m.first() > m.last()) {
+            if (m.first() < 0 || m.last() >= text.sentences() || m.first() > m.last()) {
                 throw new IllegalArgumentException(file.getFileName() + ": moment " + (m.first() + 1) + "-" + (m.last() + 1)
-                        + " is outside its " + segments.size() + " sentences");
+                        + " is outside its " + text.sentences() + " sentences");
             }
         }
-        Transcript transcript = new Transcript(1, "en", "eval", round(t), words, segments, speech, pauses);
-        return new Case(file.getFileName().toString(), title, transcript, moments);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+        return new Case(file.getFileName().toString(), title, text.transcript("eval"), moments);
     }
 }

@@ -68,12 +68,7 @@ public final class SpeakerScorer implements SpeakerScoring {
                     .broadcast(new Shape(tracks, frames));
             score = score.maximum(alone.mul(p).mul(speechNear));
 
-            float[] flat = score.toFloatArray();
-            float[][] out = new float[tracks][frames];
-            for (int k = 0; k < tracks; k++) {
-                System.arraycopy(flat, k * frames, out[k], 0, frames);
-            }
-            return out;
+            return rows(score.toFloatArray(), tracks, frames);
         }
     }
 
@@ -91,6 +86,15 @@ public final class SpeakerScorer implements SpeakerScoring {
         NDArray lowPad = nd.zeros(new Shape(rows, half));
         NDArray lo = lowPad.concat(cs, 1).get(new NDIndex(":, 0:{}", frames));
         return hi.sub(lo);
+    }
+
+    /** [tracks][frames] from a row-major array. */
+    static float[][] rows(float[] flat, int tracks, int frames) {
+        float[][] out = new float[tracks][frames];
+        for (int k = 0; k < tracks; k++) {
+            System.arraycopy(flat, k * frames, out[k], 0, frames);
+        }
+        return out;
     }
 
     static float[] flatten(float[][] rows) {

@@ -7,6 +7,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -75,12 +76,7 @@ public final class TorchScriptSpeakerScorer implements SpeakerScoring, AutoClose
                 throw new IllegalStateException("the model returned shape " + scores.getShape() + " for " + tracks
                         + " tracks and " + frames + " frames");
             }
-            float[] flat = scores.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).clip(0f, 1f).toFloatArray();
-            float[][] result = new float[tracks][frames];
-            for (int k = 0; k < tracks; k++) {
-                System.arraycopy(flat, k * frames, result[k], 0, frames);
-            }
-            return result;
+            return SpeakerScorer.rows(scores.toType(DataType.FLOAT32, false).clip(0f, 1f).toFloatArray(), tracks, frames);
         } catch (TranslateException e) {
             throw new IllegalStateException("the active-speaker model failed: " + e.getMessage(), e);
         }

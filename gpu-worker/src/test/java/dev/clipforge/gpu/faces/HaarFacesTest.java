@@ -7,6 +7,7 @@ import dev.clipforge.common.config.VisualSettings;
 import dev.clipforge.common.visual.Box;
 import dev.clipforge.common.visual.VisualTimeline;
 import dev.clipforge.gpu.models.ModelFiles;
+import dev.clipforge.gpu.visual.SpeakerAccuracy;
 import dev.clipforge.gpu.visual.SpeakerScorer;
 import dev.clipforge.gpu.visual.VisualAnalyzer;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,23 +66,9 @@ class HaarFacesTest {
         }
         assertThat(t.tracks()).hasSize(2);
         assertThat(t.faceCoverage()).isGreaterThan(0.9);
-        int judged = 0;
-        int right = 0;
-        int left = t.tracks().stream().filter(k -> k.meanBox().cx() < 0.5).findFirst().orElseThrow().id();
-        for (VisualTimeline.Sample s : t.samples()) {
-            int speaker = podcast.speakerAt(s.t());
-            if (speaker < 0 || s.faces().size() != 2) {
-                continue;
-            }
-            VisualTimeline.TrackedFace top = s.faces().stream()
-                    .max(Comparator.comparingDouble(VisualTimeline.TrackedFace::speaking)).orElseThrow();
-            judged++;
-            if ((top.track() == left) == (speaker == 0) && top.speaking() > 0) {
-                right++;
-            }
-        }
-        System.out.printf("active speaker with Haar faces: %d of %d samples%n", right, judged);
-        assertThat(right / (double) judged).isGreaterThan(0.8);
+        SpeakerAccuracy a = SpeakerAccuracy.of(t, podcast);
+        System.out.printf("active speaker with Haar faces: %d of %d samples%n", a.right(), a.judged());
+        assertThat(a.share()).isGreaterThan(0.8);
     }
 
     @Test

@@ -83,24 +83,8 @@ class TorchScriptSpeakerScorerTest {
                 podcast.speech().samples(), List.of(), VisualAnalyzer.uncached(), () -> { });
     }
 
-    /** Share of speech samples with both faces seen where the top-scoring face is the one speaking. */
     private static double accuracy(VisualTimeline t) {
-        int left = t.tracks().stream().filter(k -> k.meanBox().cx() < 0.5).findFirst().orElseThrow().id();
-        int judged = 0;
-        int right = 0;
-        for (VisualTimeline.Sample s : t.samples()) {
-            int speaker = podcast.speakerAt(s.t());
-            if (speaker < 0 || s.faces().size() != 2) {
-                continue;
-            }
-            VisualTimeline.TrackedFace top = s.faces().stream()
-                    .max(Comparator.comparingDouble(VisualTimeline.TrackedFace::speaking)).orElseThrow();
-            judged++;
-            if ((top.track() == left) == (speaker == 0) && top.speaking() > 0) {
-                right++;
-            }
-        }
-        return right / (double) judged;
+        return SpeakerAccuracy.of(t, podcast).share();
     }
 
     private static Path model(String name) {

@@ -58,23 +58,9 @@ class VisualAnalyzerTest {
             }
         }
 
-        int judged = 0;
-        int right_answers = 0;
-        for (VisualTimeline.Sample s : t.samples()) {
-            int speaker = podcast.speakerAt(s.t());
-            if (speaker < 0 || s.faces().size() != 2) {
-                continue;
-            }
-            int expected = speaker == 0 ? left : right;
-            VisualTimeline.TrackedFace top = s.faces().stream()
-                    .max(java.util.Comparator.comparingDouble(VisualTimeline.TrackedFace::speaking)).orElseThrow();
-            judged++;
-            if (top.track() == expected && top.speaking() > 0) {
-                right_answers++;
-            }
-        }
-        double accuracy = right_answers / (double) judged;
-        System.out.printf("active speaker accuracy on the generated podcast: %.3f over %d samples%n", accuracy, judged);
+        SpeakerAccuracy a = SpeakerAccuracy.of(t, podcast);
+        double accuracy = a.share();
+        System.out.printf("active speaker accuracy on the generated podcast: %.3f over %d samples%n", accuracy, a.judged());
         assertThat(accuracy).isGreaterThan(0.9);
     }
 

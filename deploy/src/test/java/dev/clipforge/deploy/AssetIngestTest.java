@@ -197,8 +197,8 @@ class AssetIngestTest {
 
         JsonNode created = api.postJson("/v1/assets", Map.of("project_id", project, "filename", "clip.mp4",
                 "content_type", "video/mp4", "size_bytes", 1000), 201);
-        HttpResponse<String> put = put(created.path("upload_url").asText(), "video/mp4", new byte[5000]);
-        assertThat(put.statusCode()).isEqualTo(403);
+        RefusedUpload put = RefusedUpload.put(created.path("upload_url").asText(), "video/mp4", 5000);
+        assertThat(put.status()).isEqualTo(403);
         assertThat(store.exists("projects/" + project + "/assets/" + created.path("asset_id").asText() + "/source")).isFalse();
     }
 
@@ -307,10 +307,7 @@ class AssetIngestTest {
         assertThat(api.get("/v1/projects?offset=-1", 400).path("code").asText()).isEqualTo("bad_request");
     }
 
-    /**
-     * PUTs as S3 clients do, with {@code Expect: 100-continue}: a store that refuses the request (an expired URL)
-     * answers before the body is sent, instead of closing the connection under a body in flight.
-     */
+    /** PUTs as S3 clients do, with {@code Expect: 100-continue}; refusals are read with {@link RefusedUpload}. */
     static HttpResponse<String> put(String url, String contentType, byte[] body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
                 .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),

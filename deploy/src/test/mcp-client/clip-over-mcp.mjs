@@ -1,11 +1,13 @@
 // Takes a video to an exported clip over MCP by following next_action alone, with one reselect, then
 // checks that unknown ids and bad arguments come back as isError results. Prints one JSON summary line.
-//   node clip-over-mcp.mjs <base-url> <video-url>
+//   node clip-over-mcp.mjs <base-url> <video-url> <api-key>
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 
-const [base, videoUrl] = process.argv.slice(2);
+const [base, videoUrl, apiKey] = process.argv.slice(2);
+// every MCP request carries the API key, as REST requests do
+const signedIn = { requestInit: { headers: { Authorization: `Bearer ${apiKey}` } } };
 const log = (...a) => console.error(new Date().toISOString().slice(11, 23), ...a);
 
 async function connect(transport) {
@@ -26,7 +28,13 @@ async function ok(client, name, args) {
 }
 
 const out = { actions: [] };
-const client = await connect(new StreamableHTTPClientTransport(new URL(base + "/mcp")));
+try {
+  await connect(new StreamableHTTPClientTransport(new URL(base + "/mcp")));
+  out.anonymous_refused = false;
+} catch (e) {
+  out.anonymous_refused = String(e).includes("401");
+}
+const client = await connect(new StreamableHTTPClientTransport(new URL(base + "/mcp"), signedIn));
 out.tools = (await client.listTools()).tools.map(t => t.name).sort();
 out.prompts = (await client.listPrompts()).prompts.map(p => p.name);
 const prompt = await client.getPrompt({ name: "clip_a_video", arguments: { video: videoUrl } });
@@ -96,7 +104,7 @@ out.listed = listed.items.map(c => c.clip_id);
 await client.close();
 
 // older clients: the same tools over SSE
-const legacy = await connect(new SSEClientTransport(new URL(base + "/sse")));
+const legacy = await connect(new SSEClientTransport(new URL(base + "/sse"), signedIn));
 out.sse_tools = (await legacy.listTools()).tools.length;
 const sseRun = await call(legacy, "get_clip", { clip_id: clipId });
 out.sse_status = sseRun.value.clip?.status;

@@ -13,7 +13,12 @@ public final class Api {
     private final WebTestClient http;
 
     public Api(Stack stack) {
-        this.http = stack.http();
+        this(stack.http());
+    }
+
+    /** The API as the holder of another key sees it. */
+    public Api(WebTestClient http) {
+        this.http = http;
     }
 
     public WebTestClient http() {

@@ -59,7 +59,7 @@ class EndToEndTest {
         assertThat(exported.path("status").asText()).isEqualTo("exported");
 
         Path mp4 = dir.resolve("rest.mp4");
-        download(exported.path("export").path("short_download_url").asText(), mp4);
+        download(exported.path("export").path("short_download_url").asText(), stack.adminKey(), mp4);
         ProbeResult p = MediaChecks.probe(mp4);
         assertThat(p.videoCodec()).isEqualTo("h264");
         assertThat(p.audioCodec()).isEqualTo("aac");
@@ -95,7 +95,8 @@ class EndToEndTest {
         Path out = dir.resolve("cli");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         int code = new ClipCommand(new PrintStream(log, true)).run(new String[]{TestVideos.podcast().file().toString(),
-                "--clips", "2", "--min", "8", "--max", "20", "--out", out.toString(), "--server", stack.baseUrl()});
+                "--clips", "2", "--min", "8", "--max", "20", "--out", out.toString(), "--server", stack.baseUrl(),
+                "--api-key", stack.adminKey()});
         assertThat(code).as(log.toString()).isZero();
         JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("clips")).hasSize(2);
@@ -129,7 +130,7 @@ class EndToEndTest {
         assertThat(done.path("qa").path("issues")).anyMatch(i -> i.path("code").asText().equals("missing_audio")
                 && i.path("severity").asText().equals("warning"));
         Path mp4 = dir.resolve("silent-out.mp4");
-        download(done.path("export").path("short_download_url").asText(), mp4);
+        download(done.path("export").path("short_download_url").asText(), stack.adminKey(), mp4);
         ProbeResult p = MediaChecks.probe(mp4);
         assertThat(p.hasAudio()).isFalse();
         assertThat(p.width()).isEqualTo(720);
@@ -179,9 +180,14 @@ class EndToEndTest {
         return img;
     }
 
-    static void download(String shortUrl, Path target) throws Exception {
+    /** Follows the short link, which needs the API key of the clip's organisation, to a presigned URL that does not. */
+    static void download(String shortUrl, String apiKey, Path target) throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(URI.create(shortUrl)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> anonymous = http.send(HttpRequest.newBuilder(URI.create(shortUrl)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(URI.create(shortUrl))
+                .header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(redirect.statusCode()).isEqualTo(302);
         String location = redirect.headers().firstValue("Location").orElseThrow();
         HttpResponse<Path> r = http.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofFile(target));

@@ -41,10 +41,11 @@ class McpClientTest {
     void anAgentFollowsNextActionFromUrlToExportedClip() throws Exception {
         Stack stack = SharedStack.get();
         try (MediaServer media = new MediaServer(TestVideos.podcast().file())) {
-            String out = run(List.of("node", "clip-over-mcp.mjs", stack.baseUrl(), media.url("/video.mp4")), 600);
+            String out = run(List.of("node", "clip-over-mcp.mjs", stack.baseUrl(), media.url("/video.mp4"), stack.adminKey()), 600);
             JsonNode r = Json.mapper().readTree(out.lines().reduce((a, b) -> b).orElseThrow());
             System.out.println("MCP client summary: " + r);
 
+            assertThat(r.path("anonymous_refused").asBoolean()).as("a client without an API key is refused").isTrue();
             assertThat(r.path("tools")).extracting(JsonNode::asText).containsExactlyElementsOf(TOOLS);
             assertThat(r.path("prompts")).extracting(JsonNode::asText).contains("clip_a_video");
             assertThat(r.path("prompt_mentions_next_action").asBoolean()).isTrue();
@@ -74,7 +75,7 @@ class McpClientTest {
             assertThat(r.path("listed")).extracting(JsonNode::asText).contains(r.path("clip_id").asText());
 
             Path mp4 = dir.resolve("mcp.mp4");
-            EndToEndTest.download(summary.path("short_download_url").asText(), mp4);
+            EndToEndTest.download(summary.path("short_download_url").asText(), stack.adminKey(), mp4);
             ProbeResult p = MediaChecks.probe(mp4);
             assertThat(p.width()).isEqualTo(720);
             assertThat(p.height()).isEqualTo(1280);

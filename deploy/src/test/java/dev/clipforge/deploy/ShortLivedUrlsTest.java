@@ -97,7 +97,7 @@ class ShortLivedUrlsTest {
         assertThat(expired.body()).contains("expired");
 
         HttpResponse<Void> redirect = HTTP.send(HttpRequest.newBuilder(URI.create(export.path("short_download_url").asText()))
-                .build(), HttpResponse.BodyHandlers.discarding());
+                .header("Authorization", "Bearer " + stack.adminKey()).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(redirect.statusCode()).isEqualTo(302);
         HttpResponse<byte[]> fresh = HTTP.send(HttpRequest.newBuilder(URI.create(redirect.headers().firstValue("Location")
                 .orElseThrow())).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,8 +1,12 @@
 package dev.clipforge.deploy;
 
+import dev.clipforge.api.tenancy.FirstAdminKey;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +35,28 @@ public final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
+    /** A client signed in with the admin key of the data directory (the default organisation's admin). */
     public WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(90)).build();
+        return http(adminKey());
+    }
+
+    /** A client signed in with {@code apiKey}; null = no Authorization header. */
+    public WebTestClient http(String apiKey) {
+        WebTestClient.Builder b = WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(90));
+        if (apiKey != null) {
+            b.defaultHeader("Authorization", "Bearer " + apiKey);
+        }
+        return b.build();
+    }
+
+    /** The admin key the first start of the data directory wrote; null when auth is disabled. */
+    public String adminKey() {
+        Path file = dataDir.resolve(FirstAdminKey.FILE);
+        try {
+            return Files.exists(file) ? Files.readString(file).strip() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public <T> T bean(Class<T> type) {
@@ -57,7 +81,7 @@ public final class Stack implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            var result = http().get().uri("/v1/health").exchange().expectBody(String.class).returnResult();
+            var result = http(null).get().uri("/v1/health").exchange().expectBody(String.class).returnResult();
             if (result.getStatus().value() == 200) {
                 return;
             }

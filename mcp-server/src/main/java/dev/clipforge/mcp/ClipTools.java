@@ -1,6 +1,7 @@
 package dev.clipforge.mcp;
 
 import dev.clipforge.api.analysis.AnalysisService;
+import dev.clipforge.api.audit.AuditLog;
 import dev.clipforge.api.assets.AssetService;
 import dev.clipforge.api.assets.CreateAssetRequest;
 import dev.clipforge.api.clips.ClipService;
@@ -8,6 +9,8 @@ import dev.clipforge.api.clips.CommandRequests;
 import dev.clipforge.api.clips.CreateClipRequest;
 import dev.clipforge.api.page.PageRequest;
 import dev.clipforge.api.projects.ProjectService;
+import dev.clipforge.api.tenancy.Caller;
+import dev.clipforge.api.tenancy.Tenancy;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -36,18 +39,25 @@ public final class ClipTools {
     private static final List<String> LAYOUTS = List.of("auto", "prefer_split", "prefer_focus");
     private static final List<String> REPAIRS = List.of("auto", "prefer_split", "prefer_focus", "move_captions_off_faces");
     private static final List<String> QUALITIES = List.of("720p", "1080p");
+    /** Tools that change something: each call is recorded in the organisation's audit log. */
+    private static final Set<String> MUTATING = Set.of("create_asset_from_url", "create_upload", "complete_upload",
+            "create_clip", "reselect_clip", "repair_clip", "export_clip", "cancel_clip");
+    /** The argument that names what a tool acts on, in the order they are looked for. */
+    private static final List<String> SUBJECTS = List.of("clip_id", "asset_id", "url", "youtube_url", "filename");
 
     private final ClipService clips;
     private final AssetService assets;
     private final ProjectService projects;
     private final AnalysisService analysis;
+    private final AuditLog audit;
     private final McpJsonMapper json = McpJsonMapper.getDefault();
 
-    public ClipTools(ClipService clips, AssetService assets, ProjectService projects, AnalysisService analysis) {
+    public ClipTools(ClipService clips, AssetService assets, ProjectService projects, AnalysisService analysis, AuditLog audit) {
         this.clips = clips;
         this.assets = assets;
         this.projects = projects;
         this.analysis = analysis;
+        this.audit = audit;
     }
 
     public List<AsyncToolSpecification> specifications() {
@@ -284,8 +294,26 @@ public final class ClipTools {
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description)
                 .inputSchema(json, schema).build();
         return AsyncToolSpecification.builder().tool(tool)
-                .callHandler((exchange, request) -> ToolResults.from(name,
-                        Mono.defer(() -> handler.apply(new ToolArguments(request.arguments(), known)))))
+                .callHandler((exchange, request) -> {
+                    Caller caller = McpCallers.caller(exchange.transportContext());
+                    if (caller == null) {
+                        return Mono.just(ToolResults.error(name, new IllegalStateException("the request has no caller")).result());
+                    }
+                    Mono<ToolResults.Outcome> outcome = ToolResults.from(name,
+                            Mono.defer(() -> handler.apply(new ToolArguments(request.arguments(), known))));
+                    if (MUTATING.contains(name)) {
+                        outcome = outcome.flatMap(o -> audit.record(caller, "mcp " + name, subject(request.arguments()),
+                                o.status(), o.errorCode(), McpCallers.remote(exchange.transportContext())).thenReturn(o));
+                    }
+                    return outcome.map(ToolResults.Outcome::result).contextWrite(Tenancy.context(caller));
+                })
                 .build();
+    }
+
+    private static String subject(Map<String, Object> arguments) {
+        if (arguments == null) {
+            return null;
+        }
+        return SUBJECTS.stream().map(arguments::get).filter(v -> v != null).map(String::valueOf).findFirst().orElse(null);
     }
 }

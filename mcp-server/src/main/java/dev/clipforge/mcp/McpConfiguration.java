@@ -2,6 +2,7 @@ package dev.clipforge.mcp;
 
 import dev.clipforge.api.analysis.AnalysisService;
 import dev.clipforge.api.assets.AssetService;
+import dev.clipforge.api.audit.AuditLog;
 import dev.clipforge.api.clips.ClipService;
 import dev.clipforge.api.projects.ProjectService;
 import dev.clipforge.common.config.ClipforgeProperties.Role;
@@ -12,6 +13,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncPromptSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.server.transport.WebFluxSseServerTransportProvider;
+import io.modelcontextprotocol.server.transport.WebFluxStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +33,23 @@ public class McpConfiguration {
     static final String INSTRUCTIONS = "ClipForge makes vertical short clips from long videos. " + ClipTools.CONTRACT;
 
     @Bean
-    public ClipTools clipTools(ClipService clips, AssetService assets, ProjectService projects, AnalysisService analysis) {
-        return new ClipTools(clips, assets, projects, analysis);
+    public ClipTools clipTools(ClipService clips, AssetService assets, ProjectService projects, AnalysisService analysis,
+                               AuditLog audit) {
+        return new ClipTools(clips, assets, projects, analysis, audit);
+    }
+
+    /**
+     * Spring AI's streamable transport, made here (it steps aside for a bean of this type) so each request carries
+     * its authenticated caller to the tools.
+     */
+    @Bean
+    public WebFluxStreamableServerTransportProvider webFluxStreamableServerTransportProvider(
+            @Value("${spring.ai.mcp.server.streamable-http.mcp-endpoint:/mcp}") String endpoint) {
+        return WebFluxStreamableServerTransportProvider.builder()
+                .jsonMapper(McpJsonMapper.getDefault())
+                .messageEndpoint(endpoint)
+                .contextExtractor(McpCallers.EXTRACTOR)
+                .build();
     }
 
     @Bean
@@ -55,6 +72,7 @@ public class McpConfiguration {
                 .sseEndpoint("/sse")
                 .messageEndpoint("/mcp/message")
                 .keepAliveInterval(Duration.ofSeconds(20))
+                .contextExtractor(McpCallers.EXTRACTOR)
                 .build();
         McpAsyncServer server = McpServer.async(transport)
                 .serverInfo("clipforge", version)

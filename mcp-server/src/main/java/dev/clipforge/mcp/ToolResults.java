@@ -19,24 +19,34 @@ final class ToolResults {
     private ToolResults() {
     }
 
-    static Mono<CallToolResult> from(String tool, Mono<?> value) {
-        return value.map(v -> result(v, false))
-                .switchIfEmpty(Mono.fromSupplier(() -> error(new ToolError("internal", null, tool + " answered nothing",
-                        "call the tool again; if it keeps failing, check the server log"))))
+    /**
+     * A tool's result with what the same call over REST would have answered: its HTTP status and, for an error,
+     * its machine code (for the audit log).
+     */
+    record Outcome(CallToolResult result, int status, String errorCode) {
+    }
+
+    static Mono<Outcome> from(String tool, Mono<?> value) {
+        return value.map(v -> new Outcome(result(v, false), 200, null))
+                .switchIfEmpty(Mono.fromSupplier(() -> new Outcome(error(new ToolError("internal", null,
+                        tool + " answered nothing", "call the tool again; if it keeps failing, check the server log")),
+                        500, "internal")))
                 .onErrorResume(e -> Mono.just(error(tool, e)));
     }
 
-    static CallToolResult error(String tool, Throwable e) {
+    static Outcome error(String tool, Throwable e) {
         if (e instanceof ToolArguments.BadArgument bad) {
-            return error(new ToolError("bad_argument", bad.argument(), bad.getMessage(),
-                    "call " + tool + " again with " + bad.argument() + " corrected (see the tool's input schema)"));
+            return new Outcome(error(new ToolError("bad_argument", bad.argument(), bad.getMessage(),
+                    "call " + tool + " again with " + bad.argument() + " corrected (see the tool's input schema)")),
+                    400, "bad_argument");
         }
         if (e instanceof ApiException api) {
-            return error(new ToolError(api.code(), api.reason(), api.getMessage(), api.howToFix()));
+            return new Outcome(error(new ToolError(api.code(), api.reason(), api.getMessage(), api.howToFix())),
+                    api.status().value(), api.code());
         }
         log.error("tool {} failed", tool, e);
-        return error(new ToolError("internal", null, tool + " failed: " + e.getMessage(),
-                "call the tool again; if it keeps failing, check the server log"));
+        return new Outcome(error(new ToolError("internal", null, tool + " failed: " + e.getMessage(),
+                "call the tool again; if it keeps failing, check the server log")), 500, "internal");
     }
 
     private static CallToolResult error(ToolError error) {

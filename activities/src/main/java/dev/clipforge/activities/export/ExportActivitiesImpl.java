@@ -83,9 +83,11 @@ public class ExportActivitiesImpl implements ExportActivities {
             }
         }
         jdbc.update("""
-                        insert into exports (id, clip_id, project_id, quality, object_key, size_bytes, duration_seconds)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
-                r.exportId(), r.clipId(), r.projectId(), r.quality().wire(), key, size, duration);
+                        insert into exports (id, clip_id, project_id, organisation_id, quality, object_key, size_bytes,
+                                             duration_seconds)
+                        select ?, c.id, c.project_id, c.organisation_id, ?, ?, ?, ? from clip_runs c where c.id = ?
+                        on conflict (id) do nothing""",
+                r.exportId(), r.quality().wire(), key, size, duration, r.clipId());
         return new ExportResult(r.exportId(), key, r.quality(), size, duration);
     }
 }

@@ -65,7 +65,7 @@ public class IngestActivitiesImpl implements IngestActivities {
     @Override
     public void fetchSource(String assetId) {
         AssetRows.Row row = row(assetId);
-        long max = settings.maxUploadSize().toBytes();
+        long max = maxBytes(row);
         // captured here: the fetcher reports progress from its I/O threads
         ActivityExecutionContext context = Activity.getExecutionContext();
         try (Scratch scratch = Scratch.in(scratchRoot, "fetch")) {
@@ -92,12 +92,12 @@ public class IngestActivitiesImpl implements IngestActivities {
             String sha256 = download(row.objectKey(), source);
             long size = Files.size(source);
             rows.markIngesting(assetId, size);
-            if (size > settings.maxUploadSize().toBytes()) {
-                throw StageFailures.nonRetryable("too_large", "the file is larger than the " + settings.maxUploadMb() + " MB limit",
-                        "it is " + size / (1024 * 1024) + " MB", "upload a shorter or more compressed video");
+            if (size > maxBytes(row)) {
+                throw StageFailures.nonRetryable("too_large", "the file is larger than the " + maxBytes(row) / (1024 * 1024)
+                        + " MB limit", "it is " + size / (1024 * 1024) + " MB", "upload a shorter or more compressed video");
             }
             ProbeResult probe = MediaProbe.probe(source);
-            checkLimits(probe);
+            checkLimits(probe, row);
             Activity.getExecutionContext().heartbeat("probed");
             DerivedMedia derived = rows.findIdentical(row.projectId(), sha256, assetId)
                     .filter(twin -> twin.derived() != null)
@@ -131,11 +131,19 @@ public class IngestActivitiesImpl implements IngestActivities {
         }
     }
 
-    private void checkLimits(ProbeResult probe) {
-        if (probe.durationSeconds() > settings.maxDuration().toSeconds()) {
-            throw StageFailures.nonRetryable("too_long", "the video is longer than the " + settings.maxDuration().toMinutes()
+    /** The organisation's upload limit, or the server's. */
+    private long maxBytes(AssetRows.Row row) {
+        return row.limits().maxUploadBytes() != null ? row.limits().maxUploadBytes() : settings.maxUploadSize().toBytes();
+    }
+
+    private void checkLimits(ProbeResult probe, AssetRows.Row row) {
+        boolean own = row.limits().maxSourceSeconds() != null;
+        long maxSeconds = own ? row.limits().maxSourceSeconds() : settings.maxDuration().toSeconds();
+        if (probe.durationSeconds() > maxSeconds) {
+            throw StageFailures.nonRetryable("too_long", "the video is longer than the " + formatMinutes(maxSeconds)
                             + " minute limit", "it lasts " + Math.round(probe.durationSeconds() / 60) + " minutes",
-                    "trim the video, or raise clipforge.ingest.max-duration");
+                    own ? "trim the video, or ask the server's admin to raise your organisation's max_source_seconds"
+                            : "trim the video, or raise clipforge.ingest.max-duration");
         }
         int longest = Math.max(probe.width(), probe.height());
         if (longest > settings.maxDimension()) {
@@ -143,6 +151,10 @@ public class IngestActivitiesImpl implements IngestActivities {
                             + " pixels on a side", "it is " + probe.width() + "x" + probe.height(),
                     "downscale the video, or raise clipforge.ingest.max-dimension");
         }
+    }
+
+    private static String formatMinutes(long seconds) {
+        return seconds % 60 == 0 ? String.valueOf(seconds / 60) : String.format(java.util.Locale.ROOT, "%.1f", seconds / 60.0);
     }
 
     @Override

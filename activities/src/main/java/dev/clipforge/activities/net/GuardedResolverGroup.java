@@ -18,10 +18,10 @@ import java.util.List;
  * connect time. A host that resolved to a public address when it was checked and to a private one
  * when connecting (DNS rebinding) is refused here.
  */
-final class GuardedResolverGroup extends AddressResolverGroup<InetSocketAddress> {
+public final class GuardedResolverGroup extends AddressResolverGroup<InetSocketAddress> {
     private final UrlPolicy policy;
 
-    GuardedResolverGroup(UrlPolicy policy) {
+    public GuardedResolverGroup(UrlPolicy policy) {
         this.policy = policy;
     }
 
@@ -49,7 +49,7 @@ final class GuardedResolverGroup extends AddressResolverGroup<InetSocketAddress>
     }
 
     /** Carries the policy's refusal through Netty, which expects an UnknownHostException. */
-    static final class BlockedHostException extends UnknownHostException {
+    public static final class BlockedHostException extends UnknownHostException {
         final UrlPolicy.Refused refusal;
 
         BlockedHostException(UrlPolicy.Refused refusal) {

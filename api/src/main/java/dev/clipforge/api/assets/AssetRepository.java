@@ -23,12 +23,15 @@ public class AssetRepository {
         this.db = db;
     }
 
+    /** A new asset of a project; it belongs to the project's organisation. */
     Mono<Void> insert(String id, String projectId, String status, String sourceKind, String sourceUrl, String filename,
                       String contentType, Long declaredSize, Long size, String objectKey, Instant uploadExpiresAt) {
         var spec = db.sql("""
-                        insert into assets (id, project_id, status, source_kind, source_url, filename, content_type,
-                                            declared_size_bytes, size_bytes, object_key, upload_expires_at)
-                        values (:id, :project, :status, :kind, :url, :filename, :type, :declared, :size, :key, :expires)""")
+                        insert into assets (id, project_id, organisation_id, status, source_kind, source_url, filename,
+                                            content_type, declared_size_bytes, size_bytes, object_key, upload_expires_at)
+                        select :id, :project, p.organisation_id, :status, :kind, :url, :filename, :type, :declared, :size,
+                               :key, :expires
+                        from projects p where p.id = :project""")
                 .bind("id", id).bind("project", projectId).bind("status", status).bind("kind", sourceKind)
                 .bind("key", objectKey);
         spec = bindNullable(spec, "url", sourceUrl, String.class);
@@ -50,9 +53,10 @@ public class AssetRepository {
         return db.sql("delete from assets where id = :id").bind("id", id).fetch().rowsUpdated().then();
     }
 
-    Mono<AssetRecord> find(String id) {
-        return db.sql("select " + COLUMNS + " from assets where id = :id").bind("id", id)
-                .map((row, meta) -> map(row)).one();
+    /** The asset, if it belongs to the organisation: another organisation's asset is not found. */
+    Mono<AssetRecord> find(String id, String organisationId) {
+        return db.sql("select " + COLUMNS + " from assets where id = :id and organisation_id = :org")
+                .bind("id", id).bind("org", organisationId).map((row, meta) -> map(row)).one();
     }
 
     Flux<AssetRecord> page(String projectId, int limit, long offset) {

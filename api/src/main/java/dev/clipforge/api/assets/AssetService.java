@@ -4,6 +4,7 @@ import dev.clipforge.api.error.ApiException;
 import dev.clipforge.api.page.Page;
 import dev.clipforge.api.page.PageRequest;
 import dev.clipforge.api.projects.ProjectService;
+import dev.clipforge.api.tenancy.Tenancy;
 import dev.clipforge.common.Ids;
 import dev.clipforge.common.assets.AssetStatus;
 import dev.clipforge.common.assets.DerivedMedia;
@@ -52,12 +53,12 @@ public class AssetService {
         this.urlPolicy = new UrlPolicy(properties.ingest().urlAllowList());
     }
 
-    private long maxBytes() {
-        return properties.ingest().maxUploadSize().toBytes();
-    }
-
     /** A presigned PUT: the client uploads, ingest starts when the object appears or on /complete. */
     public Mono<CreatedUpload> createUpload(CreateAssetRequest r) {
+        return Tenancy.caller().flatMap(c -> createUpload(r, c.limits().maxUploadBytes()));
+    }
+
+    private Mono<CreatedUpload> createUpload(CreateAssetRequest r, long maxBytes) {
         if (r.filename() == null || r.filename().isBlank()) {
             return Mono.error(ApiException.badRequest("filename is required for an upload (or give url or youtube_url)"));
         }
@@ -68,9 +69,9 @@ public class AssetService {
             return Mono.error(ApiException.unprocessable("empty_file", "size_bytes must be more than 0: the file is empty",
                     "upload the video file itself"));
         }
-        if (r.sizeBytes() > maxBytes()) {
+        if (r.sizeBytes() > maxBytes) {
             return Mono.error(ApiException.tooLarge("size_bytes " + r.sizeBytes() + " is over the "
-                    + properties.ingest().maxUploadMb() + " MB upload limit", "upload a shorter or more compressed video"));
+                    + megabytes(maxBytes) + " MB upload limit", "upload a shorter or more compressed video"));
         }
         String contentType = r.contentType() == null || r.contentType().isBlank() ? "application/octet-stream" : r.contentType();
         String id = Ids.next(Ids.ASSET);
@@ -83,7 +84,7 @@ public class AssetService {
                     .then(workflows.startIngest(id, SourceKind.PRESIGNED, deadline))
                     .thenReturn(new CreatedUpload(id, p.projectId(), url.url().toString(),
                             Map.of("Content-Type", contentType, "Content-Length", String.valueOf(r.sizeBytes())),
-                            url.expiresAt(), properties.ingest().maxUploadMb(), AssetStatus.AWAITING_UPLOAD.wire()));
+                            url.expiresAt(), megabytes(maxBytes), AssetStatus.AWAITING_UPLOAD.wire()));
         });
     }
 
@@ -136,7 +137,7 @@ public class AssetService {
     public Mono<AssetView> createFromStream(String projectId, String filename, String contentType, Flux<DataBuffer> content) {
         String id = Ids.next(Ids.ASSET);
         String key = ObjectKeys.source(projectId, id);
-        return MultipartUpload.stream(store, key, contentType, content, maxBytes())
+        return Tenancy.caller().flatMap(c -> MultipartUpload.stream(store, key, contentType, content, c.limits().maxUploadBytes()))
                 .flatMap(size -> {
                     if (size == 0) {
                         return Mono.fromRunnable(() -> store.delete(key)).subscribeOn(Schedulers.boundedElastic())
@@ -195,7 +196,12 @@ public class AssetService {
     }
 
     Mono<AssetRecord> record(String id) {
-        return repository.find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("asset", id)));
+        return Tenancy.organisation().flatMap(org -> repository.find(id, org))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("asset", id)));
+    }
+
+    private static long megabytes(long bytes) {
+        return bytes / (1024 * 1024);
     }
 
     public Mono<Page<AssetView>> list(String projectId, PageRequest page) {

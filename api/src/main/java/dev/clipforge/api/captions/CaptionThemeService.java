@@ -3,6 +3,7 @@ package dev.clipforge.api.captions;
 import dev.clipforge.api.error.ApiException;
 import dev.clipforge.api.page.Page;
 import dev.clipforge.api.page.PageRequest;
+import dev.clipforge.api.tenancy.Tenancy;
 import dev.clipforge.common.Ids;
 import dev.clipforge.common.captions.CaptionTheme;
 import dev.clipforge.common.json.Json;
@@ -46,9 +47,10 @@ public class CaptionThemeService {
         } catch (ApiException e) {
             return Mono.error(e);
         }
-        return db.sql("insert into caption_themes (id, name, theme) values (:id, :name, cast(:theme as jsonb))")
-                .bind("id", theme.id()).bind("name", theme.name()).bind("theme", Json.write(theme))
-                .fetch().rowsUpdated().thenReturn(theme);
+        return Tenancy.organisation().flatMap(org -> db.sql("insert into caption_themes (id, name, theme, organisation_id)"
+                        + " values (:id, :name, cast(:theme as jsonb), :org)")
+                .bind("id", theme.id()).bind("name", theme.name()).bind("theme", Json.write(theme)).bind("org", org)
+                .fetch().rowsUpdated().thenReturn(theme));
     }
 
     public Mono<CaptionTheme> get(String id) {
@@ -56,18 +58,20 @@ public class CaptionThemeService {
         if (builtIn != null && builtIn.id().equals(id)) {
             return Mono.just(builtIn);
         }
-        return db.sql("select theme::text as theme from caption_themes where id = :id").bind("id", id)
-                .map((row, meta) -> Json.read(row.get("theme", String.class), CaptionTheme.class)).one()
+        return Tenancy.organisation().flatMap(org -> db.sql("select theme::text as theme from caption_themes"
+                        + " where id = :id and organisation_id = :org").bind("id", id).bind("org", org)
+                .map((row, meta) -> Json.read(row.get("theme", String.class), CaptionTheme.class)).one())
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("caption theme", id)));
     }
 
     /** Built-in styles first, then custom themes, newest first. */
     public Mono<Page<CaptionTheme>> list(PageRequest page) {
-        return Mono.zip(db.sql("select theme::text as theme from caption_themes order by created_at desc, id"
-                                + " limit :limit offset :offset")
-                        .bind("limit", page.limit()).bind("offset", page.offset())
+        return Tenancy.organisation().flatMap(org -> Mono.zip(db.sql("select theme::text as theme from caption_themes"
+                                + " where organisation_id = :org order by created_at desc, id limit :limit offset :offset")
+                        .bind("org", org).bind("limit", page.limit()).bind("offset", page.offset())
                         .map((row, meta) -> Json.read(row.get("theme", String.class), CaptionTheme.class)).all().collectList(),
-                db.sql("select count(*) as n from caption_themes").map((row, meta) -> row.get("n", Long.class)).one())
+                db.sql("select count(*) as n from caption_themes where organisation_id = :org").bind("org", org)
+                        .map((row, meta) -> row.get("n", Long.class)).one()))
                 .map(t -> {
                     List<CaptionTheme> items = new ArrayList<>(page.offset() == 0 ? BUILT_IN : List.of());
                     items.addAll(t.getT1());
@@ -95,7 +99,8 @@ public class CaptionThemeService {
         if (CaptionTheme.builtIn(id) != null) {
             return Mono.error(builtInIsReadOnly(id));
         }
-        return db.sql("delete from caption_themes where id = :id").bind("id", id).fetch().rowsUpdated()
+        return Tenancy.organisation().flatMap(org -> db.sql("delete from caption_themes where id = :id and organisation_id = :org")
+                        .bind("id", id).bind("org", org).fetch().rowsUpdated())
                 .flatMap(n -> n == 0 ? Mono.error(ApiException.notFound("caption theme", id)) : Mono.empty());
     }
 
@@ -104,8 +109,8 @@ public class CaptionThemeService {
         if (CaptionTheme.builtIn(styleId) != null) {
             return Mono.just(true);
         }
-        return db.sql("select 1 as one from caption_themes where id = :id").bind("id", styleId)
-                .map((row, meta) -> true).one().defaultIfEmpty(false);
+        return Tenancy.organisation().flatMap(org -> db.sql("select 1 as one from caption_themes where id = :id and organisation_id = :org")
+                .bind("id", styleId).bind("org", org).map((row, meta) -> true).one()).defaultIfEmpty(false);
     }
 
     private static ApiException builtInIsReadOnly(String id) {

@@ -8,6 +8,7 @@ import dev.clipforge.api.idempotency.Idempotency;
 import dev.clipforge.api.page.Page;
 import dev.clipforge.api.page.PageRequest;
 import dev.clipforge.api.projects.ProjectService;
+import dev.clipforge.api.tenancy.Tenancy;
 import dev.clipforge.api.web.PublicUrl;
 import dev.clipforge.common.Ids;
 import dev.clipforge.common.config.ClipforgeProperties;
@@ -84,10 +85,12 @@ public class ClipService {
     public Mono<ClipView> create(CreateClipRequest request, String idempotencyKey) {
         ClipRunSpec spec = spec(request);
         String style = spec.captions().styleId();
+        Mono<Void> exportQuota = spec.export().autoExport() ? checkExportQuota() : Mono.empty();
         return themes.exists(style).flatMap(known -> known ? Mono.empty() : Mono.error(ApiException.unprocessable(
                         "caption_style_not_found", "captions.style_id '" + style + "' is neither a built-in style nor a"
                                 + " caption theme", "use documentary, full-sentence, single-word-instant, or an id from"
                                 + " GET /v1/caption-themes")))
+                .then(exportQuota)
                 .then(idempotency.run("clips", idempotencyKey, request, Ids.next(Ids.CLIP),
                         id -> source(request, spec).flatMap(asset -> start(id, asset[0], asset[1], spec)),
                         this::get));
@@ -115,9 +118,11 @@ public class ClipService {
         ClipRunSpec resolved = new ClipRunSpec(new ClipRunSpec.Source(spec.source().sourceType(), assetId,
                 spec.source().url(), spec.source().youtubeUrl()), spec.selection(), spec.target(), spec.layout(),
                 spec.captions(), spec.qa(), spec.export());
-        ClipRunInput input = new ClipRunInput(clipId, projectId, assetId, resolved, runSettings(), Instant.now(), null);
-        return repository.insert(clipId, projectId, assetId, Json.write(resolved))
-                .then(Mono.fromRunnable(() -> startWorkflow(input)).subscribeOn(Schedulers.boundedElastic()))
+        return Tenancy.organisation().flatMap(org -> {
+            ClipRunInput input = new ClipRunInput(clipId, projectId, assetId, resolved, runSettings(), Instant.now(), null, org);
+            return repository.insert(clipId, projectId, assetId, org, Json.write(resolved))
+                    .then(Mono.fromRunnable(() -> startWorkflow(input)).subscribeOn(Schedulers.boundedElastic()));
+        })
                 .then(awaitVersion(clipId, 0, Duration.ofSeconds(3)));
     }
 
@@ -140,7 +145,8 @@ public class ClipService {
     }
 
     private Mono<ClipRepository.Row> row(String id) {
-        return repository.find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("clip", id)));
+        return Tenancy.organisation().flatMap(org -> repository.find(id, org))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("clip", id)));
     }
 
     /** The run once its {@code state_version} exceeds {@code sinceVersion}, or as it is when the wait ends. */
@@ -206,8 +212,9 @@ public class ClipService {
 
     public Mono<Page<ClipView>> list(String projectId, String status, PageRequest page) {
         Mono<Void> check = projectId == null ? Mono.empty() : projects.get(projectId).then();
-        return check.then(Mono.zip(repository.page(projectId, status, page.limit(), page.offset()).map(views::of).collectList(),
-                repository.count(projectId, status))).map(t -> Page.of(t.getT1(), page, t.getT2()));
+        return check.then(Tenancy.organisation()).flatMap(org -> Mono.zip(
+                repository.page(org, projectId, status, page.limit(), page.offset()).map(views::of).collectList(),
+                repository.count(org, projectId, status))).map(t -> Page.of(t.getT1(), page, t.getT2()));
     }
 
     public Mono<ClipView> reselect(String id, CommandRequests.Reselect body) {
@@ -237,8 +244,23 @@ public class ClipService {
             ClipRunSpec spec = Json.read(r.spec(), ClipRunSpec.class);
             Quality quality = WireEnums.parse(body == null ? null : body.quality(), Quality.class, "quality",
                     spec.export().quality());
-            return command(id, run -> run.export(new Commands.Export(quality)));
+            return checkExportQuota().then(command(id, run -> run.export(new Commands.Export(quality))));
         });
+    }
+
+    /** Refuses a new export (429 with Retry-After) while the organisation has used its exports of the last 24 hours. */
+    private Mono<Void> checkExportQuota() {
+        return Tenancy.caller().flatMap(c -> repository.exportsInLastDay(c.organisationId()).flatMap(recent -> {
+            int limit = c.limits().exportsPerDay();
+            if (recent.count() < limit) {
+                return Mono.empty();
+            }
+            long wait = recent.oldest() == null ? 3600
+                    : Math.max(1, Duration.between(Instant.now(), recent.oldest().toInstant().plus(Duration.ofDays(1))).toSeconds());
+            return Mono.error(ApiException.rateLimited("export_limit_reached", "your organisation has made its " + limit
+                            + " exports of the last 24 hours", "export again in " + wait + " s (Retry-After), or ask the"
+                            + " server's admin for a higher exports_per_day", wait));
+        }));
     }
 
     public Mono<ClipView> cancel(String id) {

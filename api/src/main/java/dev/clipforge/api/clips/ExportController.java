@@ -1,6 +1,7 @@
 package dev.clipforge.api.clips;
 
 import dev.clipforge.api.error.ApiException;
+import dev.clipforge.api.tenancy.Tenancy;
 import dev.clipforge.common.config.ClipforgeProperties;
 import dev.clipforge.common.store.ObjectStore;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +27,7 @@ public class ExportController {
 
     @GetMapping("/v1/exports/{exportId}/download")
     public Mono<ResponseEntity<Void>> download(@PathVariable String exportId) {
-        return clips.export(exportId)
+        return Tenancy.organisation().flatMap(org -> clips.export(exportId, org))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("export", exportId)))
                 .map(e -> {
                     var url = store.presignGet(e.objectKey(), properties.s3().presignTtl(), e.clipId() + "-" + e.quality() + ".mp4");

@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final String howToFix;
     private final String reason;
+    private final Long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String message, String howToFix) {
         this(status, code, null, message, howToFix);
@@ -18,11 +19,21 @@ public class ApiException extends RuntimeException {
 
     /** @param reason a finer machine code than {@code code} ({@code empty_file}, {@code url_blocked}), or null */
     public ApiException(HttpStatus status, String code, String reason, String message, String howToFix) {
+        this(status, code, reason, message, howToFix, null);
+    }
+
+    private ApiException(HttpStatus status, String code, String reason, String message, String howToFix, Long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
         this.reason = reason;
         this.howToFix = howToFix;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds a 429's caller should wait ({@code Retry-After}), or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public String reason() {
@@ -59,6 +70,11 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unprocessable(String reason, String message, String howToFix) {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", reason, message, howToFix);
+    }
+
+    /** A limit of the caller's organisation is reached for now: 429 with {@code Retry-After}. */
+    public static ApiException rateLimited(String reason, String message, String howToFix, long retryAfterSeconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", reason, message, howToFix, retryAfterSeconds);
     }
 
     public static ApiException tooLarge(String message, String howToFix) {

@@ -30,12 +30,19 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 public class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** Exchange attribute holding the machine code of the error answered, for the audit log. */
+    public static final String ERROR_CODE = ProblemHandler.class.getName() + ".code";
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ProblemDetail> api(ApiException e, ServerWebExchange exchange) {
         ResponseEntity<ProblemDetail> response = problem(e.status(), e.code(), e.getMessage(), e.howToFix(), exchange);
         if (e.reason() != null) {
             response.getBody().setProperty("reason", e.reason());
+        }
+        if (e.retryAfterSeconds() != null) {
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                    .body(response.getBody());
         }
         return response;
     }
@@ -122,6 +129,7 @@ public class ProblemHandler {
         }
         if (exchange != null) {
             p.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+            exchange.getAttributes().put(ERROR_CODE, code);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }

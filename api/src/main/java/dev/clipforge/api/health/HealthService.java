@@ -77,7 +77,9 @@ public class HealthService {
             boolean up = checks.values().stream().allMatch(HealthReport.Check::isUp)
                     && t.getT4().values().stream().allMatch(q -> "up".equals(q.status()));
             return new HealthReport(up ? "up" : "down", checks, t.getT4(),
-                    Map.of("roles", properties.roles(), "checked_at", Instant.now()));
+                    Map.of("roles", properties.roles(), "checked_at", Instant.now(), "auth", properties.authDisabled()
+                            ? "disabled: development mode, no API keys, every caller is the default organisation's admin;"
+                            + " serving on loopback only" : "enabled: API keys required"));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.clipforge.api.idempotency;
 
 import dev.clipforge.api.error.ApiException;
+import dev.clipforge.api.tenancy.Tenancy;
 import dev.clipforge.common.json.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -14,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * {@code Idempotency-Key} for creating POSTs: the first request with a key claims it for the id it is about
- * to create; a repeat with the same body gets that id back, a repeat with another body is a 422.
+ * to create; a repeat with the same body gets that id back, a repeat with another body is a 422. Keys are per
+ * organisation: two organisations using the same key never meet.
  */
 @Service
 public class Idempotency {
@@ -40,6 +42,11 @@ public class Idempotency {
             return Mono.error(ApiException.badRequest(HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters"));
         }
         String hash = hash(request);
+        return Tenancy.organisation().flatMap(org -> claim(org + "/" + scope, key, hash, newId, create, existing));
+    }
+
+    private <T> Mono<T> claim(String scope, String key, String hash, String newId,
+                              Function<String, Mono<T>> create, Function<String, Mono<T>> existing) {
         return db.sql("""
                         insert into idempotency_keys (scope, key, request_hash, resource_id)
                         values (:scope, :key, :hash, :id) on conflict (scope, key) do nothing""")

@@ -21,22 +21,25 @@ public class ProjectRepository {
         this.db = db;
     }
 
-    public Mono<Void> insert(String id, String name) {
-        return db.sql("insert into projects (id, name) values (:id, :name)")
-                .bind("id", id).bind("name", name).fetch().rowsUpdated().then();
+    public Mono<Void> insert(String id, String name, String organisationId) {
+        return db.sql("insert into projects (id, name, organisation_id) values (:id, :name, :org)")
+                .bind("id", id).bind("name", name).bind("org", organisationId).fetch().rowsUpdated().then();
     }
 
-    public Mono<ProjectView> find(String id) {
-        return db.sql(SELECT + " where p.id = :id").bind("id", id).map((row, meta) -> map(row)).one();
+    /** The project, if it belongs to the organisation: another organisation's project is not found. */
+    public Mono<ProjectView> find(String id, String organisationId) {
+        return db.sql(SELECT + " where p.id = :id and p.organisation_id = :org").bind("id", id).bind("org", organisationId)
+                .map((row, meta) -> map(row)).one();
     }
 
-    public Flux<ProjectView> page(int limit, long offset) {
-        return db.sql(SELECT + " order by p.created_at desc, p.id limit :limit offset :offset")
-                .bind("limit", limit).bind("offset", offset).map((row, meta) -> map(row)).all();
+    public Flux<ProjectView> page(String organisationId, int limit, long offset) {
+        return db.sql(SELECT + " where p.organisation_id = :org order by p.created_at desc, p.id limit :limit offset :offset")
+                .bind("org", organisationId).bind("limit", limit).bind("offset", offset).map((row, meta) -> map(row)).all();
     }
 
-    public Mono<Long> count() {
-        return db.sql("select count(*) as n from projects").map((row, meta) -> row.get("n", Long.class)).one();
+    public Mono<Long> count(String organisationId) {
+        return db.sql("select count(*) as n from projects where organisation_id = :org").bind("org", organisationId)
+                .map((row, meta) -> row.get("n", Long.class)).one();
     }
 
     public Mono<Long> delete(String id) {

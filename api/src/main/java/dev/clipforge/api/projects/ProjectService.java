@@ -4,6 +4,7 @@ import dev.clipforge.api.error.ApiException;
 import dev.clipforge.api.idempotency.Idempotency;
 import dev.clipforge.api.page.Page;
 import dev.clipforge.api.page.PageRequest;
+import dev.clipforge.api.tenancy.Tenancy;
 import dev.clipforge.common.Ids;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -25,7 +26,7 @@ public class ProjectService {
 
     public Mono<ProjectView> create(CreateProjectRequest request, String idempotencyKey) {
         return idempotency.run("projects", idempotencyKey, request, Ids.next(Ids.PROJECT),
-                id -> repository.insert(id, request.name().strip()).then(repository.find(id)),
+                id -> Tenancy.organisation().flatMap(org -> repository.insert(id, request.name().strip(), org)).then(get(id)),
                 this::get);
     }
 
@@ -43,12 +44,13 @@ public class ProjectService {
     }
 
     public Mono<ProjectView> get(String id) {
-        return repository.find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("project", id)));
+        return Tenancy.organisation().flatMap(org -> repository.find(id, org))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("project", id)));
     }
 
     public Mono<Page<ProjectView>> list(PageRequest page) {
-        return Mono.zip(repository.page(page.limit(), page.offset()).collectList(), repository.count())
-                .map(t -> Page.of(t.getT1(), page, t.getT2()));
+        return Tenancy.organisation().flatMap(org -> Mono.zip(repository.page(org, page.limit(), page.offset()).collectList(),
+                repository.count(org))).map(t -> Page.of(t.getT1(), page, t.getT2()));
     }
 
     /**

@@ -76,7 +76,7 @@ public class Reconciler {
                     ClipRunSpec spec = Json.read(r.spec(), ClipRunSpec.class);
                     ClipRunInput.Resume resume = resume(r);
                     ClipRunInput input = new ClipRunInput(r.id(), r.projectId(), r.assetId(), spec, settings.runSettings(),
-                            r.createdAt().toInstant(), resume);
+                            r.createdAt().toInstant(), resume, r.organisationId());
                     start(r.id(), run -> WorkflowClient.start(run::run, input));
                     return r.id();
                 }).subscribeOn(Schedulers.boundedElastic()));

@@ -2,6 +2,9 @@ package dev.clipforge.deploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clipforge.api.tenancy.FirstAdminKey;
+import dev.clipforge.common.config.ClipforgeProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,15 +23,42 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-/** The REST API as the command line uses it: the same endpoints any client calls. */
+/** The REST API as the command line uses it: the same endpoints any client calls, with its API key. */
 final class ApiClient {
     private final String base;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    ApiClient(String base) {
+    /** @param apiKey the bearer key; null when the server runs with auth disabled */
+    ApiClient(String base, String apiKey) {
         this.base = base.replaceAll("/+$", "");
+        this.apiKey = apiKey;
+    }
+
+    /**
+     * A client of a stack started in this process: it signs in with the admin key the first start of the data
+     * directory wrote, unless {@code apiKey} is given.
+     */
+    static ApiClient embedded(ConfigurableApplicationContext stack, String apiKey) {
+        String base = "http://127.0.0.1:" + stack.getEnvironment().getProperty("local.server.port");
+        ClipforgeProperties properties = stack.getBean(ClipforgeProperties.class);
+        if (apiKey != null || properties.authDisabled()) {
+            return new ApiClient(base, apiKey);
+        }
+        Path file = properties.dataDir().resolve(FirstAdminKey.FILE);
+        try {
+            return new ApiClient(base, Files.readString(file).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no API key: " + file + " (written at the data directory's first start) cannot be"
+                    + " read; pass one with --api-key or CLIPFORGE_API_KEY", e);
+        }
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+        return apiKey == null ? b : b.header("Authorization", "Bearer " + apiKey);
     }
 
     /** An API error, with the problem's message and how to fix it when the server gave one. */
@@ -43,12 +73,12 @@ final class ApiClient {
     }
 
     JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(90)).GET().build());
+        return send(request(uri(path)).timeout(Duration.ofSeconds(90)).GET().build());
     }
 
     JsonNode post(String path, Object body) {
         try {
-            return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(90))
+            return send(request(uri(path)).timeout(Duration.ofSeconds(90))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
         } catch (IOException e) {
@@ -70,7 +100,7 @@ final class ApiClient {
             parts.add(lazy(transcript));
         }
         parts.add(text("\r\n--" + boundary + "--\r\n"));
-        HttpRequest request = HttpRequest.newBuilder(uri("/v1/assets")).timeout(Duration.ofHours(1))
+        HttpRequest request = request(uri("/v1/assets")).timeout(Duration.ofHours(1))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(parts))))
                 .build();
@@ -80,7 +110,7 @@ final class ApiClient {
     /** Follows the short download link's redirect and saves the file. */
     void download(String url, Path target) {
         try {
-            HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse<Void> redirect = http.send(request(URI.create(url)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             String location = redirect.statusCode() == 302 ? redirect.headers().firstValue("Location").orElseThrow() : url;
             HttpResponse<Path> r = http.send(HttpRequest.newBuilder(URI.create(location)).GET().build(),

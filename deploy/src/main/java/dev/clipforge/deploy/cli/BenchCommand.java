@@ -250,7 +250,7 @@ public final class BenchCommand {
                 "--clipforge.data-dir=" + dir.resolve("data"), "--logging.level.dev.clipforge=WARN",
                 "--logging.level.io.temporal=ERROR", "--logging.level.org.springframework.boot.web.embedded.netty=WARN")) {
             out.printf(Locale.ROOT, "stack started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            ApiClient api = new ApiClient("http://127.0.0.1:" + stack.getEnvironment().getProperty("local.server.port"));
+            ApiClient api = ApiClient.embedded(stack, null);
             for (int i = 0; i < runs; i++) {
                 // a project per run: identical bytes in one project would reuse the run before's derived media
                 String project = api.post("/v1/projects", Map.of("name", "bench " + i)).path("project_id").asText();

@@ -55,8 +55,8 @@ public final class ClipCommand {
         }
         ConfigurableApplicationContext embedded = null;
         try {
-            String server = options.server();
-            if (server == null) {
+            ApiClient api;
+            if (options.server() == null) {
                 out.println("starting the embedded stack (Postgres, Temporal, object store, workers)...");
                 List<String> settings = new ArrayList<>(List.of("--clipforge.http.port=0",
                         "--logging.level.dev.clipforge=WARN", "--logging.level.org.springframework.boot.web.embedded.netty=WARN",
@@ -64,9 +64,11 @@ public final class ClipCommand {
                         "--logging.level.io.temporal=ERROR"));
                 settings.addAll(options.passthrough());
                 embedded = ClipforgeMain.start(settings.toArray(String[]::new));
-                server = "http://127.0.0.1:" + embedded.getEnvironment().getProperty("local.server.port");
+                api = ApiClient.embedded(embedded, options.apiKey());
+            } else {
+                api = new ApiClient(options.server(), options.apiKey());
             }
-            return clip(new ApiClient(server), options);
+            return clip(api, options);
         } catch (ApiClient.ApiError | UncheckedIOException e) {
             out.println("failed: " + e.getMessage());
             return 1;

@@ -16,7 +16,10 @@ import dev.clipforge.activities.ingest.IngestActivitiesImpl;
 import dev.clipforge.activities.ingest.PreviewActivitiesImpl;
 import dev.clipforge.activities.net.GuardedHttpFetcher;
 import dev.clipforge.activities.net.YoutubeDownloader;
+import dev.clipforge.activities.runs.RunSlots;
 import dev.clipforge.activities.runs.SnapshotPublisher;
+import dev.clipforge.activities.webhooks.WebhookDeliverer;
+import dev.clipforge.activities.webhooks.WebhookDispatcher;
 import dev.clipforge.activities.runs.SourceStatusReader;
 import dev.clipforge.common.config.ClipforgeProperties;
 import dev.clipforge.common.config.ConditionalOnRole;
@@ -27,6 +30,8 @@ import dev.clipforge.workflows.ingest.AssetIngestWorkflowImpl;
 import dev.clipforge.workflows.preview.PreviewWorkflowImpl;
 import dev.clipforge.workflows.transcript.TranscriptRevisionWorkflowImpl;
 import dev.clipforge.workflows.run.ClipRunWorkflowImpl;
+import dev.clipforge.workflows.webhooks.WebhookDeliveryWorkflowImpl;
+import io.temporal.client.WorkflowClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,9 +48,20 @@ public class CpuWorkerConfiguration {
                 ingest.urlFetchTimeout(), ingest.urlMaxRedirects());
     }
 
+    @Bean(destroyMethod = "close")
+    WebhookDeliverer webhookDeliverer(ClipforgeProperties properties, JdbcTemplate jdbc) {
+        return new WebhookDeliverer(jdbc, new UrlPolicy(properties.ingest().urlAllowList()), properties.webhooks());
+    }
+
+    /** Starts delivery workflows for the events the workers write; one per cpu worker process is plenty. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    WebhookDispatcher webhookDispatcher(ClipforgeProperties properties, JdbcTemplate jdbc, WorkflowClient temporal) {
+        return new WebhookDispatcher(jdbc, temporal, properties.webhooks());
+    }
+
     @Bean
     QueueWorker cpuWorker(ClipforgeProperties properties, JdbcTemplate jdbc, ObjectStore store, GuardedHttpFetcher fetcher,
-                          SourceCache sourceCache) {
+                          SourceCache sourceCache, WebhookDeliverer webhooks) {
         var assets = new AssetRows(jdbc);
         var leases = new ArtifactLeases(jdbc);
         var progress = new RunProgress(jdbc);
@@ -64,10 +80,11 @@ public class CpuWorkerConfiguration {
         var previews = new PreviewActivitiesImpl(assets, store, properties.scratchDir());
         var snapshots = new SnapshotPublisher(jdbc);
         var sources = new SourceStatusReader(jdbc);
+        var slots = new RunSlots(jdbc, properties);
         return new QueueWorker(TaskQueues.CPU, properties.workers().cpuSlots(), worker -> {
             worker.registerWorkflowImplementationTypes(ClipRunWorkflowImpl.class, AssetIngestWorkflowImpl.class,
-                    PreviewWorkflowImpl.class, TranscriptRevisionWorkflowImpl.class);
-            worker.registerActivitiesImplementations(snapshots, sources, ingest, previews);
+                    PreviewWorkflowImpl.class, TranscriptRevisionWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class);
+            worker.registerActivitiesImplementations(snapshots, sources, slots, ingest, previews, webhooks);
             worker.registerActivitiesImplementations(stages);
         });
     }

@@ -9,6 +9,7 @@ import dev.clipforge.workflows.stages.LayoutPlan;
 import dev.clipforge.workflows.stages.QaActivities;
 import dev.clipforge.workflows.stages.QaReport;
 import dev.clipforge.workflows.stages.RenderActivities;
+import dev.clipforge.workflows.stages.RunSlotActivities;
 import dev.clipforge.workflows.stages.Rendition;
 import dev.clipforge.workflows.stages.SnapshotActivities;
 import dev.clipforge.workflows.stages.SourceActivities;
@@ -37,9 +38,17 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
     private static final int MAX_POLL_FACTOR = 10;
     /** Change id of the transcript-revision signal's handling (runs recorded before it never saw the signal). */
     static final String TRANSCRIPT_REVISION = "transcript-revision";
+    /** Change id of the organisation's concurrent-run slots (runs recorded before it never took one). */
+    static final String RUN_SLOTS = "run-slots";
+    /** Runs created before tenancy belong to the default organisation. */
+    private static final String DEFAULT_ORGANISATION = "org_default";
+    /** A queued run looks for a free slot again after this long at first, backing off to {@link #MAX_SLOT_WAIT}. */
+    private static final Duration FIRST_SLOT_WAIT = Duration.ofSeconds(1);
+    private static final Duration MAX_SLOT_WAIT = Duration.ofSeconds(15);
 
     private final SourceActivities sources = Workflow.newLocalActivityStub(SourceActivities.class, StageOptions.DATABASE);
     private final SnapshotActivities snapshots = Workflow.newLocalActivityStub(SnapshotActivities.class, StageOptions.DATABASE);
+    private final RunSlotActivities slots = Workflow.newLocalActivityStub(RunSlotActivities.class, StageOptions.DATABASE);
     private final TranscribeActivities transcriber = Workflow.newActivityStub(TranscribeActivities.class, StageOptions.TRANSCRIBE);
     private final SuggestActivities suggester = Workflow.newActivityStub(SuggestActivities.class, StageOptions.SUGGEST);
     private final VisualActivities visuals = Workflow.newActivityStub(VisualActivities.class, StageOptions.ANALYZE);
@@ -89,6 +98,11 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
     private Quality pendingExport;
     private ExportResult exportResult;
 
+    /** Whether this run takes part in its organisation's concurrent-run limit (false when replaying older runs). */
+    private boolean slotsEnabled;
+    private boolean holdingSlot;
+    private boolean queued;
+
     private boolean cancelled;
     private RunError error;
     private CancellationScope activeScope;
@@ -111,8 +125,9 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
                 exportQuality = resume.exportQuality();
             }
         }
+        slotsEnabled = Workflow.getVersion(RUN_SLOTS, Workflow.DEFAULT_VERSION, 1) == 1;
         publish();
-        if (awaitSource() && transcribe() && suggest()) {
+        if (awaitSource() && acquireSlot() && transcribe() && suggest()) {
             applySelection(selection, resume != null && resume.repairPassesUsed() > 0);
             if (resume != null && resume.exportQuality() != null) {
                 pendingExport = resume.exportQuality();
@@ -122,6 +137,7 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
             publish();
             drive();
         }
+        releaseSlot();
         // a cancel or reselect handler may still be publishing; let it answer its caller first
         Workflow.await(Workflow::isEveryHandlerFinished);
         publish();
@@ -218,19 +234,59 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
                 continue;
             }
             if (!selectionSettled()) {
-                runPipeline(gen);
+                if (acquireSlot()) {
+                    runPipeline(gen);
+                }
                 continue;
             }
             if (pendingExport != null && (decide().nextAction() == NextAction.EXPORT || exportStatus == ExportStatus.RUNNING)) {
-                runExport();
+                if (acquireSlot()) {
+                    runExport();
+                }
                 continue;
             }
+            releaseSlot();
             boolean woke = Workflow.await(settings.idleTimeout(), () -> cancelled || generation != gen || revisionPending()
                     || (pendingExport != null && exportStatus == ExportStatus.RUNNING));
             if (!woke) {
                 log.info("clip run {} closed after {} without commands", input.clipId(), settings.idleTimeout());
                 return;
             }
+        }
+    }
+
+    /**
+     * Waits, as {@code queued}, until the organisation has a concurrent-run slot for this run. False when the run
+     * was cancelled while it waited.
+     */
+    private boolean acquireSlot() {
+        if (!slotsEnabled || holdingSlot) {
+            return true;
+        }
+        String organisation = input.organisationId() == null ? DEFAULT_ORGANISATION : input.organisationId();
+        Duration wait = FIRST_SLOT_WAIT;
+        while (!slots.tryAcquireSlot(organisation, input.clipId())) {
+            if (!queued) {
+                queued = true;
+                publish();
+            }
+            Workflow.await(wait, () -> cancelled);
+            if (cancelled) {
+                queued = false;
+                return false;
+            }
+            wait = wait.multipliedBy(2).compareTo(MAX_SLOT_WAIT) > 0 ? MAX_SLOT_WAIT : wait.multipliedBy(2);
+        }
+        holdingSlot = true;
+        queued = false;
+        return true;
+    }
+
+    /** Gives the slot back while the run rests (ready, blocked, waiting for commands) and when it ends. */
+    private void releaseSlot() {
+        if (holdingSlot) {
+            slots.releaseSlot(input.clipId());
+            holdingSlot = false;
         }
     }
 
@@ -581,7 +637,7 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
     // ---- snapshot -------------------------------------------------------------------------------
 
     private Decision decide() {
-        return NextActionRules.decide(new RunState(cancelled, error != null, sourceStatus, transcriptStatus,
+        return NextActionRules.decide(new RunState(cancelled, error != null, queued, sourceStatus, transcriptStatus,
                 suggestionsStatus, invalidReason != null, analysisStatus, layoutStatus,
                 layout != null && layout.letterboxRejected(), captionsStatus, renderStatus, qaStatus,
                 spec.qa().qaMode(), repairPassesUsed, settings.maxRepairPasses(), exportStatus));

@@ -16,6 +16,9 @@ public final class NextActionRules {
         if (s.failed()) {
             return new Decision(RunStatus.FAILED, NextAction.STOP, null, null);
         }
+        if (s.queued()) {
+            return poll(RunStatus.QUEUED, BlockingReason.RUN_LIMIT_REACHED, null);
+        }
         if (s.export() == ExportStatus.COMPLETED) {
             return new Decision(RunStatus.EXPORTED, NextAction.STOP, null, Stage.EXPORT);
         }

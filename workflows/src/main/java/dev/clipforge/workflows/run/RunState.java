@@ -4,12 +4,14 @@ package dev.clipforge.workflows.run;
  * Everything {@link NextActionRules} looks at: the status of each stage and the verdicts that decide
  * whether the run may go on.
  *
+ * @param queued           waiting for one of the organisation's concurrent-run slots
  * @param selectionInvalid the selection does not fit the source (unknown suggestion, range outside or of the wrong length)
  * @param letterboxRejected the planner could only letterbox talking-head content under layout_mode=auto
  */
 public record RunState(
         boolean cancelled,
         boolean failed,
+        boolean queued,
         StageStatus source,
         StageStatus transcript,
         StageStatus suggestions,
@@ -27,7 +29,7 @@ public record RunState(
 
     /** A run that has just been created. */
     public static RunState initial(QaMode qaMode, int maxRepairPasses) {
-        return new RunState(false, false, StageStatus.PENDING, StageStatus.PENDING, StageStatus.PENDING, false,
+        return new RunState(false, false, false, StageStatus.PENDING, StageStatus.PENDING, StageStatus.PENDING, false,
                 StageStatus.PENDING, StageStatus.PENDING, false, StageStatus.PENDING, StageStatus.PENDING,
                 QaStatus.PENDING, qaMode, 0, maxRepairPasses, ExportStatus.NOT_STARTED);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The {@code status} field of a clip run. */
 public enum RunStatus {
+    @JsonProperty("queued") QUEUED,
     @JsonProperty("ingesting") INGESTING,
     @JsonProperty("transcribing") TRANSCRIBING,
     @JsonProperty("suggesting") SUGGESTING,

@@ -33,6 +33,7 @@ class ClipRunWorkflowTest {
     private WorkflowClient client;
     private final Doubles.Sources sources = new Doubles.Sources();
     private final Doubles.Snapshots snapshots = new Doubles.Snapshots();
+    private final Doubles.Slots slots = new Doubles.Slots();
     private final Doubles.Gpu gpu = new Doubles.Gpu();
     private final Doubles.Cpu cpu = new Doubles.Cpu();
     private String testName;
@@ -43,7 +44,7 @@ class ClipRunWorkflowTest {
         env = TestWorkflowEnvironment.newInstance();
         Worker cpuWorker = env.newWorker(TaskQueues.CPU);
         cpuWorker.registerWorkflowImplementationTypes(ClipRunWorkflowImpl.class);
-        cpuWorker.registerActivitiesImplementations(sources, snapshots);
+        cpuWorker.registerActivitiesImplementations(sources, snapshots, slots);
         cpuWorker.registerActivitiesImplementations(cpu);
         env.newWorker(TaskQueues.GPU).registerActivitiesImplementations(gpu);
         env.start();
@@ -62,7 +63,8 @@ class ClipRunWorkflowTest {
 
     /** Tests whose histories are checked in and replayed by {@link ClipRunReplayTest}. */
     static final List<String> RECORDED = List.of("happyPathExportsWhenAsked", "repairThenReselect",
-            "reselectDuringRenderCancelsItAndRendersTheNewWindow", "autoExportExportsWithoutACommand");
+            "reselectDuringRenderCancelsItAndRendersTheNewWindow", "autoExportExportsWithoutACommand",
+            "aRunQueuesUntilItsOrganisationHasAFreeSlot");
 
     private static ClipRunSpec spec(ClipRunSpec.Selection selection, QaMode qaMode, boolean autoExport) {
         return new ClipRunSpec(new ClipRunSpec.Source(SourceType.ASSET, "ast_1", null, null), selection,
@@ -79,8 +81,16 @@ class ClipRunWorkflowTest {
         ClipRunWorkflow run = client.newWorkflowStub(ClipRunWorkflow.class,
                 WorkflowOptions.newBuilder().setWorkflowId(CLIP).setTaskQueue(TaskQueues.CPU).build());
         WorkflowClient.start(run::run, new ClipRunInput(CLIP, "prj_1", "ast_1", spec, settings,
-                Instant.parse("2026-01-01T00:00:00Z"), null));
+                Instant.parse("2026-01-01T00:00:00Z"), null, "org_test"));
         return run;
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("condition within 20 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private static ClipRunSpec defaults() {
@@ -133,6 +143,57 @@ class ClipRunWorkflowTest {
         ClipSnapshot again = run.export(new Commands.Export(Quality.P720));
         assertThat(again.export().exportId()).isEqualTo(exported.export().exportId());
         assertThat(cpu.exportCalls).hasSize(1);
+    }
+
+    @Test
+    void aRunQueuesUntilItsOrganisationHasAFreeSlot() {
+        slots.capacity = 0;
+        ClipRunWorkflow run = startRun(spec(ClipRunSpec.Selection.autoBest(), QaMode.REQUIRED, true));
+        ClipSnapshot queued = snapshots.awaitStatus(RunStatus.QUEUED);
+        assertThat(queued.nextAction()).isEqualTo(NextAction.POLL);
+        assertThat(queued.blockingReason()).isEqualTo(BlockingReason.RUN_LIMIT_REACHED);
+        assertThat(gpu.transcribeCalls).hasValue(0);
+
+        slots.capacity = 1;
+        ClipSnapshot exported = snapshots.awaitStatus(RunStatus.EXPORTED);
+        assertThat(exported.export().exportId()).startsWith("exp_");
+        // an auto-export goes on from QA without resting, so the run keeps its one slot until it ends
+        assertThat(slots.acquired).containsExactly("org_test/" + CLIP);
+        awaitTrue(() -> !slots.released.isEmpty());
+        assertThat(slots.released).containsExactly(CLIP);
+        assertThat(slots.holders).isEmpty();
+        assertThat(run.snapshot().status()).isEqualTo(RunStatus.EXPORTED);
+    }
+
+    @Test
+    void aRunRestingForCommandsHoldsNoSlot() {
+        slots.capacity = 1;
+        ClipRunWorkflow run = startRun(defaults());
+        snapshots.awaitStatus(RunStatus.READY);
+        awaitTrue(() -> !slots.released.isEmpty());
+        assertThat(slots.released).containsExactly(CLIP);
+        assertThat(slots.holders).isEmpty();
+
+        slots.capacity = 0;
+        run.export(new Commands.Export(Quality.P720));
+        ClipSnapshot queued = snapshots.await(s -> s.status() == RunStatus.QUEUED && s.export().status() == ExportStatus.RUNNING);
+        assertThat(queued.blockingReason()).isEqualTo(BlockingReason.RUN_LIMIT_REACHED);
+        assertThat(cpu.exportCalls).isEmpty();
+        slots.capacity = 1;
+        snapshots.awaitStatus(RunStatus.EXPORTED);
+        assertThat(cpu.exportCalls).hasSize(1);
+    }
+
+    @Test
+    void aQueuedRunCanBeCancelled() {
+        slots.capacity = 0;
+        ClipRunWorkflow run = startRun(defaults());
+        snapshots.awaitStatus(RunStatus.QUEUED);
+        ClipSnapshot cancelled = run.cancel();
+        assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
+        snapshots.await(s -> s.status() == RunStatus.CANCELLED && s.stateVersion() > cancelled.stateVersion());
+        assertThat(slots.acquired).isEmpty();
+        assertThat(gpu.transcribeCalls).hasValue(0);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.clipforge.workflows.stages.QaIssue;
 import dev.clipforge.workflows.stages.QaReport;
 import dev.clipforge.workflows.stages.RenderActivities;
 import dev.clipforge.workflows.stages.Rendition;
+import dev.clipforge.workflows.stages.RunSlotActivities;
 import dev.clipforge.workflows.stages.SnapshotActivities;
 import dev.clipforge.workflows.stages.SourceActivities;
 import dev.clipforge.workflows.stages.SourceInfo;
@@ -62,6 +63,34 @@ final class Doubles {
             }
             status = new SourceStatus(status.state(), info.withAnalysisVersion(to), null);
             return true;
+        }
+    }
+
+    /** Concurrent-run slots with a capacity the test sets; records who took and gave back a slot. */
+    static final class Slots implements RunSlotActivities {
+        volatile int capacity = Integer.MAX_VALUE;
+        final java.util.Set<String> holders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final List<String> acquired = new CopyOnWriteArrayList<>();
+        final List<String> released = new CopyOnWriteArrayList<>();
+
+        @Override
+        public synchronized boolean tryAcquireSlot(String organisationId, String clipId) {
+            if (holders.contains(clipId)) {
+                return true;
+            }
+            if (holders.size() >= capacity) {
+                return false;
+            }
+            holders.add(clipId);
+            acquired.add(organisationId + "/" + clipId);
+            return true;
+        }
+
+        @Override
+        public synchronized void releaseSlot(String clipId) {
+            if (holders.remove(clipId)) {
+                released.add(clipId);
+            }
         }
     }
 

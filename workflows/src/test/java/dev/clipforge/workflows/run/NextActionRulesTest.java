@@ -50,10 +50,11 @@ class NextActionRulesTest {
         S export(ExportStatus v) { return with(b -> { b.export = v; return b; }); }
         S failed() { return with(b -> { b.failed = true; return b; }); }
         S cancelled() { return with(b -> { b.cancelled = true; return b; }); }
+        S queued() { return with(b -> { b.queued = true; return b; }); }
     }
 
     static final class Builder {
-        boolean cancelled, failed, selectionInvalid, letterboxRejected;
+        boolean cancelled, failed, queued, selectionInvalid, letterboxRejected;
         StageStatus source, transcript, suggestions, analysis, layout, captions, render;
         QaStatus qa;
         QaMode qaMode;
@@ -61,7 +62,7 @@ class NextActionRulesTest {
         ExportStatus export;
 
         Builder(RunState s) {
-            cancelled = s.cancelled(); failed = s.failed(); source = s.source(); transcript = s.transcript();
+            cancelled = s.cancelled(); failed = s.failed(); queued = s.queued(); source = s.source(); transcript = s.transcript();
             suggestions = s.suggestions(); selectionInvalid = s.selectionInvalid(); analysis = s.analysis();
             layout = s.layout(); letterboxRejected = s.letterboxRejected(); captions = s.captions();
             render = s.render(); qa = s.qa(); qaMode = s.qaMode(); repairs = s.repairPassesUsed();
@@ -69,7 +70,7 @@ class NextActionRulesTest {
         }
 
         RunState build() {
-            return new RunState(cancelled, failed, source, transcript, suggestions, selectionInvalid, analysis, layout,
+            return new RunState(cancelled, failed, queued, source, transcript, suggestions, selectionInvalid, analysis, layout,
                     letterboxRejected, captions, render, qa, qaMode, repairs, maxRepairs, export);
         }
     }
@@ -108,7 +109,11 @@ class NextActionRulesTest {
                 row("exported", S.atQa().qa(QaStatus.PASSED).export(ExportStatus.COMPLETED), RunStatus.EXPORTED, NextAction.STOP, null),
                 // failed, cancelled
                 row("failed", S.fresh().source(READY).transcript(FAILED).failed(), RunStatus.FAILED, NextAction.STOP, null),
-                row("cancelled", S.atQa().render(RUNNING).cancelled(), RunStatus.CANCELLED, NextAction.STOP, null));
+                row("cancelled", S.atQa().render(RUNNING).cancelled(), RunStatus.CANCELLED, NextAction.STOP, null),
+                // waiting for one of the organisation's concurrent-run slots
+                row("queued before transcribing", S.fresh().source(READY).queued(), RunStatus.QUEUED, NextAction.POLL, BlockingReason.RUN_LIMIT_REACHED),
+                row("queued for an export", S.atQa().qa(QaStatus.PASSED).export(ExportStatus.RUNNING).queued(), RunStatus.QUEUED, NextAction.POLL, BlockingReason.RUN_LIMIT_REACHED),
+                row("cancelled while queued", S.fresh().source(READY).queued().cancelled(), RunStatus.CANCELLED, NextAction.STOP, null));
     }
 
     private static Arguments row(String name, S state, RunStatus status, NextAction action, BlockingReason reason) {
@@ -171,6 +176,9 @@ class NextActionRulesTest {
         }
         List<RunState> withCancel = new ArrayList<>(out);
         out.stream().filter(s -> !s.failed()).map(s -> new S(s).cancelled().s()).forEach(withCancel::add);
+        // a run waits for a slot before transcribing, before running the pipeline and before exporting
+        out.stream().filter(s -> !s.failed() && !s.cancelled() && s.source() == READY && s.export() != ExportStatus.COMPLETED)
+                .map(s -> new S(s).queued().s()).forEach(withCancel::add);
         return withCancel;
     }
 
@@ -194,6 +202,7 @@ class NextActionRulesTest {
     private static Decision expected(RunState s) {
         if (s.cancelled()) return new Decision(RunStatus.CANCELLED, NextAction.STOP, null, null);
         if (s.failed()) return new Decision(RunStatus.FAILED, NextAction.STOP, null, null);
+        if (s.queued()) return new Decision(RunStatus.QUEUED, NextAction.POLL, BlockingReason.RUN_LIMIT_REACHED, null);
         if (s.export() == ExportStatus.COMPLETED) return new Decision(RunStatus.EXPORTED, NextAction.STOP, null, Stage.EXPORT);
         if (s.export() == ExportStatus.RUNNING) return new Decision(RunStatus.EXPORTING, NextAction.POLL, null, Stage.EXPORT);
         record Gate(boolean open, RunStatus status, NextAction action, BlockingReason reason, Stage stage) {
@@ -220,7 +229,7 @@ class NextActionRulesTest {
     @Test
     void contractInvariantsHoldInEveryReachableState() {
         Set<BlockingReason> pollReasons = EnumSet.of(BlockingReason.SOURCE_NOT_READY, BlockingReason.SUGGESTIONS_NOT_READY,
-                BlockingReason.ANALYSIS_NOT_READY);
+                BlockingReason.ANALYSIS_NOT_READY, BlockingReason.RUN_LIMIT_REACHED);
         for (RunState s : reachableStates()) {
             Decision d = NextActionRules.decide(s);
             assertThat(d.status().terminal()).as("terminal iff stop: %s", s).isEqualTo(d.nextAction() == NextAction.STOP);

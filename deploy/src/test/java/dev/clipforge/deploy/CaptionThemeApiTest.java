@@ -48,13 +48,13 @@ class CaptionThemeApiTest {
         String project = api.createProject("themes");
         JsonNode missing = api.postJson("/v1/clips", Map.of("project_id", project,
                 "source", Map.of("source_type", "asset", "asset_id", "ast_missing"),
-                "captions", Map.of("style_id", "thm_doesnotexist")), 422);
+                "captions", Map.of("style_id", "thm_doesnotexist")), 404);
         assertThat(missing.path("reason").asText()).isEqualTo("caption_style_not_found");
         assertThat(missing.path("how_to_fix").asText()).contains("/v1/caption-themes");
         // a known theme gets past the style check to the next one: the asset
         JsonNode known = api.postJson("/v1/clips", Map.of("project_id", project,
                 "source", Map.of("source_type", "asset", "asset_id", "ast_missing"),
-                "captions", Map.of("style_id", theme)), 422);
+                "captions", Map.of("style_id", theme)), 404);
         assertThat(known.path("reason").asText()).isEqualTo("asset_not_found");
     }
 

@@ -122,7 +122,7 @@ class ClipRunApiTest {
         assertThat(api.postJson("/v1/clips/clp_nope0000000000000/cancel", Map.of(), 404).path("code").asText())
                 .isEqualTo("not_found");
         assertThat(api.postJson("/v1/clips", Map.of("source", Map.of("source_type", "asset",
-                "asset_id", "ast_nope000000000000")), 422).path("reason").asText()).isEqualTo("asset_not_found");
+                "asset_id", "ast_nope000000000000")), 404).path("reason").asText()).isEqualTo("asset_not_found");
         assertThat(api.postJson("/v1/clips", run(Map.of("selection", Map.of("selection_mode", "time_range",
                 "start_seconds", 5, "end_seconds", 6))), 422).path("error").asText()).contains("shorter than min_duration_seconds");
         assertThat(api.postJson("/v1/clips", run(Map.of("target", Map.of("aspect_ratio", "16:9"))), 422).path("error").asText())

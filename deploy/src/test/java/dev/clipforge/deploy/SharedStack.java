@@ -23,7 +23,14 @@ public final class SharedStack {
                 stack = Stack.start(dir,
                         "--clipforge.ingest.max-upload-size=" + MAX_UPLOAD_MB + "MB",
                         // test servers listen on loopback: open them by name, keep 127.0.0.1 itself blocked
-                        "--clipforge.ingest.url-allow-list=localhost");
+                        "--clipforge.ingest.url-allow-list=localhost",
+                        // webhook deliveries are started and retried in test time, not in production time
+                        "--clipforge.webhooks.dispatch-interval=200ms",
+                        "--clipforge.webhooks.retry-initial-interval=300ms",
+                        "--clipforge.webhooks.retry-max-interval=1s",
+                        "--clipforge.webhooks.max-attempts=4",
+                        // the tests' polling loops share the admin's organisation; rate limits are tested on their own
+                        "--clipforge.limits.requests-per-minute=100000");
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
                 stack.awaitHealthy(java.time.Duration.ofSeconds(90));
             } catch (IOException e) {

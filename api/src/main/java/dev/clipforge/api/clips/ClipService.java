@@ -86,10 +86,10 @@ public class ClipService {
         ClipRunSpec spec = spec(request);
         String style = spec.captions().styleId();
         Mono<Void> exportQuota = spec.export().autoExport() ? checkExportQuota() : Mono.empty();
-        return themes.exists(style).flatMap(known -> known ? Mono.empty() : Mono.error(ApiException.unprocessable(
-                        "caption_style_not_found", "captions.style_id '" + style + "' is neither a built-in style nor a"
-                                + " caption theme", "use documentary, full-sentence, single-word-instant, or an id from"
-                                + " GET /v1/caption-themes")))
+        return themes.exists(style).flatMap(known -> known ? Mono.empty() : Mono.error(new ApiException(HttpStatus.NOT_FOUND,
+                        "not_found", "caption_style_not_found", "captions.style_id '" + style + "' is neither a built-in"
+                        + " style nor a caption theme", "use documentary, full-sentence, single-word-instant, or an id from"
+                        + " GET /v1/caption-themes")))
                 .then(exportQuota)
                 .then(idempotency.run("clips", idempotencyKey, request, Ids.next(Ids.CLIP),
                         id -> source(request, spec).flatMap(asset -> start(id, asset[0], asset[1], spec)),
@@ -102,8 +102,8 @@ public class ClipService {
         return switch (s.sourceType()) {
             case ASSET -> assets.get(s.assetId())
                     .onErrorMap(ApiException.class, e -> e.status() == HttpStatus.NOT_FOUND
-                            ? ApiException.unprocessable("asset_not_found", "asset " + s.assetId() + " does not exist",
-                            "create it with POST /v1/assets first") : e)
+                            ? new ApiException(HttpStatus.NOT_FOUND, "not_found", "asset_not_found", "asset " + s.assetId()
+                            + " does not exist", "create it with POST /v1/assets first") : e)
                     .map(a -> new String[]{a.projectId(), a.assetId()});
             case URL -> projects.existingOrNew(request.projectId(), s.url()).flatMap(p -> assets.createFromUrl(new CreateAssetRequest(p, null, null,
                     null, s.url(), null)).map(a -> new String[]{p, a.assetId()}));

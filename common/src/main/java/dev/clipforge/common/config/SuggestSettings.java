@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * @param weights    weight of each scoring feature (hook, self_contained, payoff, coherence, density, energy,
- *                   speaker_dynamics, duration_fit), e.g. {@code CLIPFORGE_SUGGEST_WEIGHTS_HOOK=3}
+ * @param weights    weight of each scoring feature (hook, self_contained, payoff, coherence, completeness, density,
+ *                   energy, speaker_dynamics, duration_fit), e.g. {@code CLIPFORGE_SUGGEST_WEIGHTS_HOOK=3}
  * @param maxOverlap largest share of the shorter of two suggestions they may share
  */
 public record SuggestSettings(Map<String, Double> weights, @DefaultValue("0.3") double maxOverlap) {
@@ -20,12 +20,18 @@ public record SuggestSettings(Map<String, Double> weights, @DefaultValue("0.3") 
         weights = Map.copyOf(w);
     }
 
+    /** The default weights and overlap: what the engine does with nothing configured. */
+    public static SuggestSettings defaults() {
+        return new SuggestSettings(null, 0.3);
+    }
+
     public static Map<String, Double> defaultWeights() {
         Map<String, Double> w = new LinkedHashMap<>();
         w.put("hook", 2.0);
         w.put("self_contained", 1.5);
         w.put("payoff", 1.5);
         w.put("coherence", 1.0);
+        w.put("completeness", 1.0);
         w.put("density", 1.0);
         w.put("energy", 0.75);
         w.put("speaker_dynamics", 0.5);

@@ -8,6 +8,7 @@ import dev.clipforge.activities.layout.LayoutActivitiesImpl;
 import dev.clipforge.activities.qa.QaActivitiesImpl;
 import dev.clipforge.activities.render.RenderActivitiesImpl;
 import dev.clipforge.activities.runs.RunProgress;
+import dev.clipforge.activities.suggest.MomentReranker;
 import dev.clipforge.activities.suggest.SuggestActivitiesImpl;
 import dev.clipforge.activities.suggest.SuggestionRows;
 import dev.clipforge.activities.support.ArtifactLeases;
@@ -53,7 +54,8 @@ public class CpuWorkerConfiguration {
         var render = properties.render();
         var themes = new CaptionThemeRows(jdbc);
         var stages = new Object[]{
-                new SuggestActivitiesImpl(assets, store, leases, properties.suggest(), new SuggestionRows(jdbc), scratch),
+                new SuggestActivitiesImpl(assets, store, leases, properties.suggest(), MomentReranker.NONE,
+                        new SuggestionRows(jdbc), scratch),
                 new LayoutActivitiesImpl(assets, store),
                 new CaptionActivitiesImpl(assets, store, themes::find),
                 new RenderActivitiesImpl(assets, store, sourceCache, progress, render, scratch),

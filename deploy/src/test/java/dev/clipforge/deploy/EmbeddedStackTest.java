@@ -40,6 +40,8 @@ class EmbeddedStackTest {
             assertThat(health.path("checks").path("face_detection").path("detail").asText()).isEqualTo("blazeface");
             assertThat(health.path("checks").path("transcription").path("detail").asText()).isEqualTo("sphinx");
             assertThat(health.path("checks").path("active_speaker").path("detail").asText()).isEqualTo("heuristic");
+            assertThat(health.path("checks").path("suggestions").path("detail").asText())
+                    .isEqualTo("features + all-MiniLM-L6-v2 (in process) topics");
             assertThat(health.path("task_queues").path("clipforge-cpu").path("pollers")).isNotEmpty();
             assertThat(health.path("task_queues").path("clipforge-gpu").path("pollers")).isNotEmpty();
 

@@ -24,8 +24,9 @@ final class Features {
     static final String ENERGY = "energy";
     static final String SPEAKER_DYNAMICS = "speaker_dynamics";
     static final String DURATION_FIT = "duration_fit";
-    static final List<String> ALL = List.of(HOOK, SELF_CONTAINED, PAYOFF, COHERENCE, DENSITY, ENERGY, SPEAKER_DYNAMICS,
-            DURATION_FIT);
+    static final String COMPLETENESS = "completeness";
+    static final List<String> ALL = List.of(HOOK, SELF_CONTAINED, PAYOFF, COHERENCE, COMPLETENESS, DENSITY, ENERGY,
+            SPEAKER_DYNAMICS, DURATION_FIT);
 
     static final Set<String> STOPWORDS = Set.of("a", "an", "the", "and", "or", "but", "so", "of", "to", "in", "on", "at",
             "for", "with", "by", "from", "up", "about", "into", "over", "after", "is", "are", "was", "were", "be", "been",
@@ -44,12 +45,18 @@ final class Features {
     static final List<String> CONCLUSIONS = List.of("that's why", "which means", "the point", "the lesson", "in the end",
             "bottom line", "turns out", "that is why", "so the", "and that's", "the answer", "the reason");
 
-    private Map<String, Double> idf = Map.of();
-    private double meanEnergy = 0;
-    private float[] energy = new float[0];
-    private double energyStep = 0.02;
+    private final Map<String, Double> idf;
+    private final double meanEnergy;
+    private final float[] energy;
+    private final double energyStep;
+    private final SentenceSpace space;
+    private final TopicSegmenter.Topics topics;
+    /** Mean similarity of any two sentences of the source: what merely sharing a speaker and a show gives. */
+    private final double sourceCohesion;
+    /** Mean similarity of neighbouring sentences: what talk that stays on its subject gives. */
+    private final double neighbourCohesion;
 
-    void prepare(Transcript t, float[] energy, double energyStep) {
+    Features(Transcript t, float[] energy, double energyStep, SentenceSpace space, TopicSegmenter.Topics topics) {
         Map<String, Integer> df = new HashMap<>();
         for (Transcript.Segment s : t.segments()) {
             Set<String> seen = new HashSet<>(content(s.text()));
@@ -66,6 +73,14 @@ final class Features {
             sum += e;
         }
         this.meanEnergy = this.energy.length == 0 ? 0 : sum / this.energy.length;
+        this.space = space;
+        this.topics = topics;
+        this.sourceCohesion = space.cohesion(0, space.size() - 1);
+        double neighbours = 0;
+        for (int i = 1; i < space.size(); i++) {
+            neighbours += space.similarity(i - 1, i);
+        }
+        this.neighbourCohesion = space.size() < 2 ? 1 : neighbours / (space.size() - 1);
     }
 
     double idf(String word) {
@@ -78,7 +93,8 @@ final class Features {
         f.put(HOOK, hook(segs.get(0).text()));
         f.put(SELF_CONTAINED, selfContained(segs.get(0).text()));
         f.put(PAYOFF, payoff(segs.get(segs.size() - 1).text(), c.snapped()));
-        f.put(COHERENCE, coherence(segs));
+        f.put(COHERENCE, coherence(c));
+        f.put(COMPLETENESS, completeness(t, c, max));
         f.put(DENSITY, density(t, c));
         f.put(ENERGY, energy(c));
         f.put(SPEAKER_DYNAMICS, dynamics(t, c));
@@ -165,21 +181,35 @@ final class Features {
         return round(Math.max(0, Math.min(1, p)));
     }
 
-    /** How much consecutive sentences share their content words: a window that stays on one subject. */
-    static double coherence(List<Transcript.Segment> segs) {
-        if (segs.size() < 2) {
+    /**
+     * How closely the window's sentences keep to one meaning, from their embeddings: their mean pairwise
+     * similarity, placed between the source's mean (0: no more related than any two sentences of the source) and
+     * the mean of neighbouring sentences (1: every pair as close as sentences that follow each other). A single
+     * sentence gives no evidence either way.
+     */
+    double coherence(SuggestionEngine.Candidate c) {
+        if (c.last() == c.first()) {
             return 0.7;
         }
-        double sum = 0;
-        for (int i = 1; i < segs.size(); i++) {
-            Set<String> a = new HashSet<>(content(segs.get(i - 1).text()));
-            Set<String> b = new HashSet<>(content(segs.get(i).text()));
-            Set<String> union = new HashSet<>(a);
-            union.addAll(b);
-            a.retainAll(b);
-            sum += union.isEmpty() ? 0 : a.size() / (double) union.size();
+        double spread = neighbourCohesion - sourceCohesion;
+        if (spread <= 1e-6) {
+            return 0.5;
         }
-        return round(Math.min(1, 0.4 + 2 * sum / (segs.size() - 1)));
+        double cohesion = space.cohesion(c.first(), c.last());
+        return round(Math.max(0, Math.min(1, (cohesion - sourceCohesion) / spread)));
+    }
+
+    /**
+     * How much of its topic the window tells: the share of the topic's speech it covers, out of as much as a clip
+     * of the longest allowed length could cover. A clip that carries its whole subject needs nothing before it.
+     */
+    double completeness(Transcript t, SuggestionEngine.Candidate c, double max) {
+        TopicSegmenter.Topic topic = topics.topics().get(topics.topicOf(c.first()));
+        List<Transcript.Segment> segs = t.segments();
+        double topicSeconds = segs.get(topic.last()).end() - segs.get(topic.first()).start();
+        double windowSeconds = segs.get(c.last()).end() - segs.get(c.first()).start();
+        double reachable = Math.min(topicSeconds, max);
+        return reachable <= 0 ? 1 : round(Math.min(1, windowSeconds / reachable));
     }
 
     /** Spoken words per second: lively talk is dense; long silences and filler are not. */

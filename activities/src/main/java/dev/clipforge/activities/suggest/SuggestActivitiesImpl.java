@@ -13,13 +13,13 @@ import dev.clipforge.workflows.run.FailureCodes;
 import dev.clipforge.workflows.stages.SuggestActivities;
 import dev.clipforge.workflows.stages.Suggestion;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,20 +28,26 @@ import java.util.Locale;
  */
 public class SuggestActivitiesImpl implements SuggestActivities {
     static final double ENERGY_STEP = 0.05;
+    /** Changes when the same transcript would get other windows, so cached suggestions of an older engine are not reused. */
+    static final String ENGINE_VERSION = "topics1";
 
     private final AssetRows assets;
     private final ObjectStore store;
     private final ArtifactLeases leases;
     private final SuggestionEngine engine;
+    private final MomentReranker reranker;
     private final SuggestionRows rows;
     private final Path scratchRoot;
 
+    /** @param reranker {@link MomentReranker#NONE}, or a language model shared by the worker process */
     public SuggestActivitiesImpl(AssetRows assets, ObjectStore store, ArtifactLeases leases, SuggestSettings settings,
-                                 SuggestionRows rows, Path scratchRoot) {
+                                 MomentReranker reranker, SuggestionRows rows, Path scratchRoot) {
         this.assets = assets;
         this.store = store;
         this.leases = leases;
-        this.engine = new SuggestionEngine(settings.weights(), settings.maxOverlap());
+        this.engine = new SuggestionEngine(settings.weights(), settings.maxOverlap(), MiniLmSentenceEmbedder.INSTANCE,
+                reranker);
+        this.reranker = reranker;
         this.rows = rows;
         this.scratchRoot = scratchRoot;
     }
@@ -50,27 +56,41 @@ public class SuggestActivitiesImpl implements SuggestActivities {
     public SuggestionSet suggestMoments(Request r) {
         AssetRows.Row row = assets.find(r.assetId()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
                 "asset " + r.assetId() + " does not exist", FailureCodes.SOURCE_MISSING));
-        String params = String.format(Locale.ROOT, "%.1f-%.1f-%d", r.minDurationSeconds(), r.maxDurationSeconds(), r.count());
-        String key = ObjectKeys.suggestions(row.projectId(), row.id(), r.analysisVersion(), params);
-        SuggestionSet set = leases.once(key, Duration.ofMinutes(2), Activity.getExecutionContext(),
+        String key = ObjectKeys.suggestions(row.projectId(), row.id(), r.analysisVersion(), parameters(r));
+        ActivityExecutionContext activity = Activity.getExecutionContext();
+        SuggestionSet set = leases.once(key, Duration.ofMinutes(2), activity,
                 () -> store.findBytes(key).map(b -> Json.read(b, SuggestionSet.class)),
                 () -> {
-                    SuggestionSet computed = compute(row, r);
-                    store.put(key, Json.writeBytes(computed), "application/json");
+                    SuggestionEngine.Ranking ranking = compute(row, r, () -> activity.heartbeat("waiting for the language model"));
+                    SuggestionSet computed = new SuggestionSet(ranking.suggestions(),
+                            ranking.suggestions().stream().mapToDouble(Suggestion::endSeconds).max().orElse(0));
+                    // a ranking the language model did not shape is not kept: the next run asks the model again
+                    if (reranker.topK() == 0 || ranking.reranked()) {
+                        store.put(key, Json.writeBytes(computed), "application/json");
+                    }
                     return computed;
                 });
         rows.replace(row.id(), r.analysisVersion(), set.suggestions());
         return set;
     }
 
-    private SuggestionSet compute(AssetRows.Row row, Request r) {
+    /**
+     * The cache key's parameters: target durations and count, the engine's version (windows from before topic
+     * segmentation are not served again), and the reranker when there is one (switching it changes the answer).
+     */
+    String parameters(Request r) {
+        String params = String.format(Locale.ROOT, "%.1f-%.1f-%d-%s", r.minDurationSeconds(), r.maxDurationSeconds(),
+                r.count(), ENGINE_VERSION);
+        return reranker.topK() == 0 ? params : params + "-llm" + Integer.toHexString(reranker.identity().hashCode())
+                + "k" + reranker.topK();
+    }
+
+    private SuggestionEngine.Ranking compute(AssetRows.Row row, Request r, Runnable stillAlive) {
         Transcript transcript = r.transcript() == null ? null
                 : Json.read(store.getBytes(r.transcript().objectKey()), Transcript.class);
         float[] energy = transcript == null ? null : energy(row);
-        List<Suggestion> suggestions = engine.suggest(row.id(), r.analysisVersion(), transcript, energy, ENERGY_STEP,
-                r.source().durationSeconds(), r.minDurationSeconds(), r.maxDurationSeconds(), r.count());
-        double end = suggestions.stream().mapToDouble(Suggestion::endSeconds).max().orElse(0);
-        return new SuggestionSet(suggestions, end);
+        return engine.rank(row.id(), r.analysisVersion(), transcript, energy, ENERGY_STEP, r.source().durationSeconds(),
+                r.minDurationSeconds(), r.maxDurationSeconds(), r.count(), stillAlive);
     }
 
     /** Loudness of the speech audio over time (RMS per 50 ms), for the delivery-energy feature. */

@@ -8,16 +8,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Finds the moments worth posting in a transcript: candidate windows that start and end on sentence
- * boundaries (never inside a word), each scored on named features, combined by configurable weights, and
- * thinned so alternatives do not overlap. Deterministic: the same transcript gives the same suggestions.
+ * Finds the moments worth posting in a transcript: the transcript is split into topics over sentence embeddings
+ * ({@link TopicSegmenter}), candidate windows start and end on sentence boundaries (never inside a word) inside
+ * one topic, each is scored on named features combined by configurable weights, and the best are thinned so
+ * alternatives do not overlap. An optional {@link MomentReranker} may then reorder and retitle the best few.
+ * Without a reranker it is deterministic: the same transcript gives the same suggestions.
  */
 public final class SuggestionEngine {
     /** Words that leave a clip's first sentence hanging on what came before. */
@@ -26,17 +31,25 @@ public final class SuggestionEngine {
 
     /** Whether a clip opening on this word would hang on what came before it. */
     public static boolean danglingOpener(String word) {
-        return DANGLING_OPENERS.contains(word.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z']", ""));
+        return DANGLING_OPENERS.contains(word.toLowerCase(Locale.ROOT).replaceAll("[^a-z']", ""));
     }
 
-    private final Features features;
     private final Map<String, Double> weights;
     private final double maxOverlap;
+    private final SentenceEmbedder embedder;
+    private final MomentReranker reranker;
 
+    /** The embedded default: features and in-process sentence embeddings, no language model. */
     public SuggestionEngine(Map<String, Double> weights, double maxOverlap) {
-        this.features = new Features();
+        this(weights, maxOverlap, MiniLmSentenceEmbedder.INSTANCE, MomentReranker.NONE);
+    }
+
+    public SuggestionEngine(Map<String, Double> weights, double maxOverlap, SentenceEmbedder embedder,
+                            MomentReranker reranker) {
         this.weights = weights;
         this.maxOverlap = maxOverlap;
+        this.embedder = embedder;
+        this.reranker = reranker;
     }
 
     /** A window of whole sentences {@code first..last} of the transcript. */
@@ -46,13 +59,29 @@ public final class SuggestionEngine {
         }
     }
 
+    /**
+     * @param reranked whether a reranker's answer ordered and titled the suggestions
+     * @param warnings what the reranker reported (a failed call, a rejected answer), for the log
+     */
+    public record Ranking(List<Suggestion> suggestions, boolean reranked, List<String> warnings) {
+    }
+
     public List<Suggestion> suggest(String assetId, int version, Transcript t, float[] energy, double energyStep,
                                     double sourceDuration, double min, double max, int count) {
+        return rank(assetId, version, t, energy, energyStep, sourceDuration, min, max, count, () -> {
+        }).suggestions();
+    }
+
+    /** @param stillAlive runs while a reranker waits on its service, so an activity can heartbeat */
+    public Ranking rank(String assetId, int version, Transcript t, float[] energy, double energyStep,
+                        double sourceDuration, double min, double max, int count, Runnable stillAlive) {
         if (t == null || t.segments().isEmpty()) {
-            return byTime(assetId, version, sourceDuration, min, max, count);
+            return new Ranking(byTime(assetId, version, sourceDuration, min, max, count), false, List.of());
         }
-        List<Candidate> candidates = candidates(t, min, max, sourceDuration);
-        features.prepare(t, energy, energyStep);
+        SentenceSpace space = new SentenceSpace(embedder.embed(t.segments().stream().map(Transcript.Segment::text).toList()));
+        TopicSegmenter.Topics topics = TopicSegmenter.segment(space, t.segments(), min);
+        List<Candidate> candidates = candidates(t, topics, min, max, sourceDuration);
+        Features features = new Features(t, energy, energyStep, space, topics);
         List<Scored> scored = new ArrayList<>();
         for (Candidate c : candidates) {
             Map<String, Double> breakdown = features.of(t, c, min, max);
@@ -60,27 +89,91 @@ public final class SuggestionEngine {
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparingDouble(s -> s.candidate().start()));
-        List<Scored> kept = new ArrayList<>();
-        for (Scored s : scored) {
-            if (kept.stream().noneMatch(k -> overlap(k.candidate(), s.candidate()) > maxOverlap)) {
-                kept.add(s);
-            }
-            if (kept.size() == count) {
-                break;
-            }
+        List<Written> written = new ArrayList<>();
+        for (Scored s : nonOverlapping(scored, Math.max(count, reranker.topK()))) {
+            written.add(new Written(s, Titles.title(t, s.candidate(), features), Titles.hook(t, s.candidate()),
+                    Titles.reason(s.breakdown(), weights)));
         }
+        MomentReranker.Reranking reranking = rerank(t, written, stillAlive);
+        List<Written> ordered = reorder(written, reranking);
         List<Suggestion> out = new ArrayList<>();
-        for (int i = 0; i < kept.size(); i++) {
-            Scored s = kept.get(i);
-            Candidate c = s.candidate();
-            out.add(new Suggestion(id(assetId, version, c.start(), c.end()), i + 1, Titles.title(t, c, features),
-                    Titles.hook(t, c), Titles.reason(s.breakdown(), weights), round(c.start()), round(c.end()),
-                    round(s.score()), s.breakdown(), c.snapped()));
+        for (int i = 0; i < Math.min(count, ordered.size()); i++) {
+            Written w = ordered.get(i);
+            Candidate c = w.scored().candidate();
+            out.add(new Suggestion(id(assetId, version, c.start(), c.end()), i + 1, w.title(), w.hook(), w.reason(),
+                    round(c.start()), round(c.end()), round(w.scored().score()), w.scored().breakdown(), c.snapped()));
         }
-        return out;
+        return new Ranking(out, reranking.applied(), reranking.warnings());
     }
 
     record Scored(Candidate candidate, Map<String, Double> breakdown, double score) {
+    }
+
+    /** The best {@code wanted} candidates, best first, none sharing too much of a better one. */
+    private List<Scored> nonOverlapping(List<Scored> best, int wanted) {
+        List<Scored> kept = new ArrayList<>();
+        for (Scored s : best) {
+            if (kept.size() == wanted) {
+                break;
+            }
+            if (kept.stream().noneMatch(k -> overlap(k.candidate(), s.candidate()) > maxOverlap)) {
+                kept.add(s);
+            }
+        }
+        return kept;
+    }
+
+    /** A kept candidate with the words it will be shown with. */
+    record Written(Scored scored, String title, String hook, String reason) {
+    }
+
+    /** Shows the reranker the best {@code topK} kept moments, each by a short id ({@code m1} is the features' best). */
+    private MomentReranker.Reranking rerank(Transcript t, List<Written> written, Runnable stillAlive) {
+        if (reranker.topK() == 0 || written.isEmpty()) {
+            return MomentReranker.Reranking.unchanged(List.of());
+        }
+        List<MomentReranker.Moment> moments = new ArrayList<>();
+        for (int i = 0; i < Math.min(reranker.topK(), written.size()); i++) {
+            Written w = written.get(i);
+            Candidate c = w.scored().candidate();
+            String text = t.segments().subList(c.first(), c.last() + 1).stream().map(s -> s.text().strip())
+                    .collect(Collectors.joining(" "));
+            moments.add(new MomentReranker.Moment(momentId(i), c.start(), c.end(), text));
+        }
+        return reranker.rerank(moments, stillAlive);
+    }
+
+    static String momentId(int index) {
+        return "m" + (index + 1);
+    }
+
+    /**
+     * The reranker's picks first, in its order and with its words, then every other kept moment in the features'
+     * order. Windows always come from the engine's own candidates: a pick only names one by id, and a pick naming
+     * no moment that was shown is ignored.
+     */
+    static List<Written> reorder(List<Written> written, MomentReranker.Reranking reranking) {
+        if (!reranking.applied()) {
+            return written;
+        }
+        Map<String, Integer> byId = new HashMap<>();
+        for (int i = 0; i < written.size(); i++) {
+            byId.put(momentId(i), i);
+        }
+        List<Written> out = new ArrayList<>();
+        Set<Integer> taken = new HashSet<>();
+        for (MomentReranker.Pick p : reranking.picks()) {
+            Integer index = byId.get(p.id());
+            if (index != null && taken.add(index)) {
+                out.add(new Written(written.get(index).scored(), p.title(), p.hook(), p.reason()));
+            }
+        }
+        for (int i = 0; i < written.size(); i++) {
+            if (!taken.contains(i)) {
+                out.add(written.get(i));
+            }
+        }
+        return out;
     }
 
     double combine(Map<String, Double> breakdown) {
@@ -95,14 +188,26 @@ public final class SuggestionEngine {
     }
 
     /**
-     * Every run of whole sentences that fits the target length. A window starts at its first word and ends at
-     * its last; when a pause lies next to either end, the end is moved into it (so the cut falls in silence).
+     * Every run of whole sentences that fits the target length and stays inside one topic. A window starts at its
+     * first word and ends at its last; when a pause lies next to either end, the end is moved into it (so the cut
+     * falls in silence). Should no window fit inside any topic (sentences longer than the gap between the shortest
+     * and the longest clip), windows may cross topics rather than there being none.
      */
-    static List<Candidate> candidates(Transcript t, double min, double max, double sourceDuration) {
+    static List<Candidate> candidates(Transcript t, TopicSegmenter.Topics topics, double min, double max,
+                                      double sourceDuration) {
+        List<Candidate> out = new ArrayList<>();
+        for (TopicSegmenter.Topic topic : topics.topics()) {
+            out.addAll(candidates(t, topic.first(), topic.last(), min, max, sourceDuration));
+        }
+        return out.isEmpty() ? candidates(t, 0, t.segments().size() - 1, min, max, sourceDuration) : out;
+    }
+
+    private static List<Candidate> candidates(Transcript t, int first, int last, double min, double max,
+                                              double sourceDuration) {
         List<Transcript.Segment> segs = t.segments();
         List<Candidate> out = new ArrayList<>();
-        for (int i = 0; i < segs.size(); i++) {
-            for (int j = i; j < segs.size(); j++) {
+        for (int i = first; i <= last; i++) {
+            for (int j = i; j <= last; j++) {
                 double[] start = edge(t, segs.get(i).start(), true, sourceDuration);
                 double[] end = edge(t, segs.get(j).end(), false, sourceDuration);
                 double duration = end[0] - start[0];

@@ -15,6 +15,7 @@ final class Titles {
             Features.SELF_CONTAINED, "it stands on its own",
             Features.PAYOFF, "it ends on a conclusion",
             Features.COHERENCE, "it stays on one subject",
+            Features.COMPLETENESS, "it tells its subject whole",
             Features.DENSITY, "it is dense with content",
             Features.ENERGY, "a lively delivery",
             Features.SPEAKER_DYNAMICS, "back-and-forth between speakers",

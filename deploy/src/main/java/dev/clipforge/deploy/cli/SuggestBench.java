@@ -27,7 +27,7 @@ final class SuggestBench {
     int run(int minutes, int runs) {
         Transcript t = transcript(minutes * 60.0);
         float[] energy = energy(t);
-        SuggestSettings settings = new SuggestSettings(null, 0.3);
+        SuggestSettings settings = SuggestSettings.defaults();
         SuggestionEngine engine = new SuggestionEngine(settings.weights(), settings.maxOverlap());
         List<Double> times = new ArrayList<>();
         List<Suggestion> last = List.of();

@@ -72,7 +72,7 @@ public final class SuggestionEval {
     }
 
     public Result evaluate(Path dir, boolean verbose) {
-        SuggestSettings settings = new SuggestSettings(null, 0.3);
+        SuggestSettings settings = SuggestSettings.defaults();
         SuggestionEngine engine = new SuggestionEngine(settings.weights(), settings.maxOverlap());
         int moments = 0;
         int top = 0;

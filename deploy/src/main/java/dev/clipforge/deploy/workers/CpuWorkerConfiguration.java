@@ -8,7 +8,11 @@ import dev.clipforge.activities.layout.LayoutActivitiesImpl;
 import dev.clipforge.activities.qa.QaActivitiesImpl;
 import dev.clipforge.activities.render.RenderActivitiesImpl;
 import dev.clipforge.activities.runs.RunProgress;
+import dev.clipforge.activities.suggest.MiniLmSentenceEmbedder;
+import dev.clipforge.activities.suggest.MomentReranker;
 import dev.clipforge.activities.suggest.SuggestActivitiesImpl;
+import dev.clipforge.activities.suggest.llm.LlmReranker;
+import dev.clipforge.activities.suggest.llm.RequestSpacing;
 import dev.clipforge.activities.suggest.SuggestionRows;
 import dev.clipforge.activities.support.ArtifactLeases;
 import dev.clipforge.activities.support.SourceCache;
@@ -21,6 +25,8 @@ import dev.clipforge.activities.runs.SnapshotPublisher;
 import dev.clipforge.activities.webhooks.WebhookDeliverer;
 import dev.clipforge.activities.webhooks.WebhookDispatcher;
 import dev.clipforge.activities.runs.SourceStatusReader;
+import dev.clipforge.api.health.HealthContributor;
+import dev.clipforge.api.health.HealthReport;
 import dev.clipforge.common.config.ClipforgeProperties;
 import dev.clipforge.common.config.ConditionalOnRole;
 import dev.clipforge.common.net.UrlPolicy;
@@ -35,6 +41,7 @@ import io.temporal.client.WorkflowClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import reactor.core.publisher.Mono;
 
 /** The {@code clipforge-cpu} worker: the workflows, their local activities and the CPU stages. */
 @Configuration(proxyBeanMethods = false)
@@ -59,9 +66,37 @@ public class CpuWorkerConfiguration {
         return new WebhookDispatcher(jdbc, temporal, properties.webhooks());
     }
 
+    /**
+     * The optional language model that reranks suggestions. One per worker process, so its request queue
+     * ({@link RequestSpacing}) holds the requests-per-minute limit across every run this process serves.
+     */
+    @Bean
+    MomentReranker momentReranker(ClipforgeProperties properties) {
+        var llm = properties.suggest().llm();
+        return llm.enabled() ? LlmReranker.of(llm, new RequestSpacing(llm.requestsPerMinute())) : MomentReranker.NONE;
+    }
+
+    /** /v1/health names how moments are ranked: the embedding model, and the language model when one is set. */
+    @Bean
+    HealthContributor suggestionRanking(MomentReranker reranker) {
+        String detail = "features + " + MiniLmSentenceEmbedder.INSTANCE.name() + " topics"
+                + (reranker.topK() == 0 ? "" : ", top " + reranker.topK() + " reranked by " + reranker.identity());
+        return new HealthContributor() {
+            @Override
+            public String name() {
+                return "suggestions";
+            }
+
+            @Override
+            public Mono<HealthReport.Check> check() {
+                return Mono.just(HealthReport.Check.up(0, detail));
+            }
+        };
+    }
+
     @Bean
     QueueWorker cpuWorker(ClipforgeProperties properties, JdbcTemplate jdbc, ObjectStore store, GuardedHttpFetcher fetcher,
-                          SourceCache sourceCache, WebhookDeliverer webhooks) {
+                          SourceCache sourceCache, WebhookDeliverer webhooks, MomentReranker reranker) {
         var assets = new AssetRows(jdbc);
         var leases = new ArtifactLeases(jdbc);
         var progress = new RunProgress(jdbc);
@@ -69,7 +104,8 @@ public class CpuWorkerConfiguration {
         var render = properties.render();
         var themes = new CaptionThemeRows(jdbc);
         var stages = new Object[]{
-                new SuggestActivitiesImpl(assets, store, leases, properties.suggest(), new SuggestionRows(jdbc), scratch),
+                new SuggestActivitiesImpl(assets, store, leases, properties.suggest(), reranker, new SuggestionRows(jdbc),
+                        scratch),
                 new LayoutActivitiesImpl(assets, store),
                 new CaptionActivitiesImpl(assets, store, themes::find),
                 new RenderActivitiesImpl(assets, store, sourceCache, progress, render, scratch),

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.clipforge.gpu.models.InUse;
 import dev.clipforge.gpu.models.OnnxModels;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
@@ -39,6 +40,7 @@ public final class SileroVad implements AutoCloseable {
 
     private final ZooModel<NDList, NDList> model;
     private final Settings settings;
+    private final InUse inUse = new InUse("voice activity");
 
     public SileroVad(Path modelFile, Settings settings) {
         this.settings = settings;
@@ -49,6 +51,7 @@ public final class SileroVad implements AutoCloseable {
     public float[] probabilities(float[] samples) {
         int windows = samples.length / WINDOW;
         float[] out = new float[windows];
+        inUse.enter();
         try (Predictor<NDList, NDList> predictor = model.newPredictor();
              NDManager manager = model.getNDManager().newSubManager()) {
             float[] h = new float[2 * 64];
@@ -73,6 +76,8 @@ public final class SileroVad implements AutoCloseable {
             }
         } catch (TranslateException e) {
             throw new IllegalStateException("voice activity detection failed", e);
+        } finally {
+            inUse.exit();
         }
         return out;
     }
@@ -145,6 +150,6 @@ public final class SileroVad implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
+        inUse.close(model::close);
     }
 }

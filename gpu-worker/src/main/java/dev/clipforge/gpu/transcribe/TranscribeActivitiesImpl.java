@@ -120,7 +120,7 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
                 List<Transcript.Word> words = parsed.wordTimed() ? parsed.words() : aligner.align(samples, parsed.cues().stream()
                         .map(c -> new ForcedAligner.Segment(c.start(), c.end(), c.text())).toList());
                 List<Transcript.Span> pauses = SileroVad.pauses(speech, total, settings.minPauseSeconds());
-                return Optional.of(new Transcript(version, "en", "sidecar", total, words, Segmenter.segments(words, pauses),
+                return Optional.of(new Transcript(version, parsed.language(), "sidecar", total, words, Segmenter.segments(words, pauses),
                         speech, pauses));
             }
         }

@@ -60,10 +60,26 @@ class SidecarTranscriptTest {
     }
 
     @Test
-    void webVttSidecarIsTheTranscript() {
-        JsonNode t = transcribed("talk.vtt", Subtitles.vtt(cues).getBytes(StandardCharsets.UTF_8));
+    void webVttSidecarIsTheTranscriptAndServedBackAsWebVtt() {
+        String asset = uploadTranscribed("talk.vtt", Subtitles.vtt(cues).getBytes(StandardCharsets.UTF_8));
+        JsonNode t = api.get("/v1/assets/" + asset + "/transcript", 200);
         assertSidecarText(t);
         assertThat(t.path("language").asText()).isEqualTo("und");
+
+        var vtt = api.http().get().uri("/v1/assets/" + asset + "/transcript.vtt").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/vtt"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(vtt).startsWith("WEBVTT\n\n");
+        List<Subtitles.Cue> served = Subtitles.parse(vtt);
+        assertThat(served).hasSize(t.path("segments").size());
+        for (int i = 0; i < served.size(); i++) {
+            JsonNode segment = t.path("segments").get(i);
+            assertThat(served.get(i).text()).isEqualTo(segment.path("text").asText());
+            assertThat(served.get(i).start()).isCloseTo(segment.path("start").asDouble(), org.assertj.core.api.Assertions.within(0.001));
+            assertThat(served.get(i).end()).isCloseTo(segment.path("end").asDouble(), org.assertj.core.api.Assertions.within(0.001));
+        }
+        assertThat(served.stream().map(Subtitles.Cue::text).collect(Collectors.joining(" "))).as("every word, once, in order")
+                .isEqualTo(text(t));
     }
 
     @Test

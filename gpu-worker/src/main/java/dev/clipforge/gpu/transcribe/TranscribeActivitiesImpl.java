@@ -206,17 +206,21 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
         @Override
         public Optional<SpeechToText.Recognized> load(TranscriptionPipeline.Chunk chunk) {
             return store.findBytes(key(chunk)).map(b -> Json.read(b, StoredChunk.class))
-                    .filter(s -> s.start() == chunk.start() && s.end() == chunk.end() && s.provider().equals(provider))
+                    .filter(s -> s.start() == chunk.start() && s.end() == chunk.end() && s.audioStart() == chunk.audioStart()
+                            && s.audioEnd() == chunk.audioEnd() && s.provider().equals(provider))
                     .map(s -> new SpeechToText.Recognized(s.words(), s.language()));
         }
 
         @Override
         public void save(TranscriptionPipeline.Chunk chunk, SpeechToText.Recognized result) {
-            store.put(key(chunk), Json.writeBytes(new StoredChunk(chunk.start(), chunk.end(), provider, result.language(),
+            store.put(key(chunk), Json.writeBytes(new StoredChunk(chunk.start(), chunk.end(), chunk.audioStart(), chunk.audioEnd(),
+                    provider, result.language(),
                     result.words())), "application/json");
         }
     }
 
-    record StoredChunk(double start, double end, String provider, String language, List<Transcript.Word> words) {
+    /** A chunk's words in the time of its audio, kept only for the very same chunk (its stretch and its audio). */
+    record StoredChunk(double start, double end, double audioStart, double audioEnd, String provider, String language,
+                       List<Transcript.Word> words) {
     }
 }

@@ -39,9 +39,15 @@ public final class TranscriptionPipeline {
         void save(Chunk chunk, SpeechToText.Recognized result);
     }
 
+    /** How far a transcription has got, for heartbeats: {@code done} of {@code total} in the stage's own unit. */
     public interface Progress {
-        void chunksDone(int done, int total);
+        void report(String stage, long done, long total);
     }
+
+    /** Stages as progress names them. */
+    public static final String VOICE_ACTIVITY = "voice activity (s)";
+    public static final String CHUNKS = "chunks";
+    public static final String ALIGNING = "aligning cues";
 
     private final SileroVad vad;
     private final SpeechToText stt;
@@ -62,7 +68,8 @@ public final class TranscriptionPipeline {
 
     public Transcript run(float[] samples, int analysisVersion, String language, ChunkStore store, Progress progress) {
         double total = samples.length / (double) SileroVad.SAMPLE_RATE;
-        List<Transcript.Span> speech = vad.speech(samples);
+        List<Transcript.Span> speech = vad.speech(samples, heard -> progress.report(VOICE_ACTIVITY, Math.round(heard),
+                Math.round(total)));
         List<Chunk> chunks = ChunkPlanner.plan(speech, samples, maxChunkSeconds);
         List<Transcript.Span> pauses = SileroVad.pauses(speech, total, minPauseSeconds);
         List<SpeechToText.Recognized> results = new ArrayList<>();
@@ -88,7 +95,7 @@ public final class TranscriptionPipeline {
                         store.save(c, fresh);
                         return fresh;
                     });
-                    progress.chunksDone(done.incrementAndGet(), chunks.size());
+                    progress.report(CHUNKS, done.incrementAndGet(), chunks.size());
                     return r;
                 }));
             }

@@ -14,6 +14,7 @@ import dev.clipforge.common.transcript.Transcript;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 
 /**
  * Silero VAD (v4, ONNX) run through DJL's ONNX Runtime engine: speech probability per 32 ms window of
@@ -47,8 +48,15 @@ public final class SileroVad implements AutoCloseable {
         this.model = OnnxModels.load(modelFile, "voice activity");
     }
 
-    /** Speech probability of each {@link #WINDOW}-sample window. The model is stateful, so one pass in order. */
-    public float[] probabilities(float[] samples) {
+    /** Audio between progress reports: a full pass over hours of audio takes minutes. */
+    static final double REPORT_EVERY_SECONDS = 30;
+
+    /**
+     * Speech probability of each {@link #WINDOW}-sample window. The model is stateful, so one pass in order.
+     *
+     * @param secondsDone told every {@link #REPORT_EVERY_SECONDS} of audio how far the pass has got
+     */
+    public float[] probabilities(float[] samples, DoubleConsumer secondsDone) {
         int windows = samples.length / WINDOW;
         float[] out = new float[windows];
         inUse.enter();
@@ -57,7 +65,11 @@ public final class SileroVad implements AutoCloseable {
             float[] h = new float[2 * 64];
             float[] c = new float[2 * 64];
             float[] window = new float[WINDOW];
+            int reportEvery = (int) (REPORT_EVERY_SECONDS * SAMPLE_RATE / WINDOW);
             for (int w = 0; w < windows; w++) {
+                if (w > 0 && w % reportEvery == 0) {
+                    secondsDone.accept(w * (double) WINDOW / SAMPLE_RATE);
+                }
                 try (NDManager step = manager.newSubManager()) {
                     System.arraycopy(samples, w * WINDOW, window, 0, WINDOW);
                     NDArray input = step.create(window, new Shape(1, WINDOW));
@@ -84,7 +96,12 @@ public final class SileroVad implements AutoCloseable {
 
     /** Speech regions of 16 kHz mono audio, in seconds from its start. */
     public List<Transcript.Span> speech(float[] samples) {
-        return regions(probabilities(samples), samples.length / (double) SAMPLE_RATE, settings);
+        return speech(samples, done -> { });
+    }
+
+    /** @param secondsDone told now and then how much of the audio has been heard (see {@link #probabilities}) */
+    public List<Transcript.Span> speech(float[] samples, DoubleConsumer secondsDone) {
+        return regions(probabilities(samples, secondsDone), samples.length / (double) SAMPLE_RATE, settings);
     }
 
     static List<Transcript.Span> regions(float[] p, double totalSeconds, Settings s) {

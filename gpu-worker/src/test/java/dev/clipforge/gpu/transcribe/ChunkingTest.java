@@ -83,12 +83,12 @@ class ChunkingTest {
     void wordsHeardByTwoChunksAreKeptOnceAndNoneIsLost() {
         TruthfulRecogniser heard = new TruthfulRecogniser(continuous);
         Transcript whole = new TranscriptionPipeline(vad, heard, aligner, 1, 600, 0.25).run(continuous.samples(), 1, null,
-                new TranscriptionPipelineTest.MemoryChunks(), (d, n) -> { });
+                new TranscriptionPipelineTest.MemoryChunks(), (stage, d, n) -> { });
         assertThat(texts(whole.words())).as("one chunk hears everything").isEqualTo(texts(continuous.words()));
 
         for (double max : new double[]{2.5, 3, 4, 5}) {
             Transcript chunked = new TranscriptionPipeline(vad, heard, aligner, 2, max, 0.25).run(continuous.samples(), 1, null,
-                    new TranscriptionPipelineTest.MemoryChunks(), (d, n) -> { });
+                    new TranscriptionPipelineTest.MemoryChunks(), (stage, d, n) -> { });
             List<TranscriptionPipeline.Chunk> chunks = ChunkPlanner.plan(chunked.speech(), continuous.samples(), max);
             long cutsInSpeech = chunks.stream().filter(c -> c.start() - c.audioStart() > ChunkPlanner.PAUSE_OVERLAP + 1e-9).count();
             assertThat(cutsInSpeech).as("max %.1f s: joins cut through speech", max).isGreaterThanOrEqualTo(3);
@@ -108,9 +108,9 @@ class ChunkingTest {
         String reference = read.placed().stream().map(p -> p.utterance().text()).collect(Collectors.joining(" "));
         SphinxSpeechToText sphinx = new SphinxSpeechToText(5000, 2);
         Transcript whole = new TranscriptionPipeline(vad, sphinx, aligner, 1, 600, 0.25).run(read.samples(), 1, null,
-                new TranscriptionPipelineTest.MemoryChunks(), (d, n) -> { });
+                new TranscriptionPipelineTest.MemoryChunks(), (stage, d, n) -> { });
         Transcript chunked = new TranscriptionPipeline(vad, sphinx, aligner, 2, 4, 0.25).run(read.samples(), 1, null,
-                new TranscriptionPipelineTest.MemoryChunks(), (d, n) -> { });
+                new TranscriptionPipelineTest.MemoryChunks(), (stage, d, n) -> { });
         double werWhole = WordErrorRate.of(reference, texts(whole.words()));
         double werChunked = WordErrorRate.of(reference, texts(chunked.words()));
         int[] edits = WordErrorRate.insertionsDeletions(texts(whole.words()), texts(chunked.words()));

@@ -84,7 +84,12 @@ public final class LayoutPlanner {
         LayoutDoc.Mode primary = share.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         boolean mixed = share.size() > 1 && share.get(primary) < 0.8;
         double wideShare = share.getOrDefault(LayoutDoc.Mode.WIDE, 0.0);
-        boolean fallback = wideShare > 0;
+        // the layout asked for could not be had everywhere: a preferred layout missed, or the letterbox under auto
+        boolean fallback = switch (preference) {
+            case AUTO -> wideShare > 0;
+            case SPLIT -> segments.stream().anyMatch(s -> s.mode() != LayoutDoc.Mode.SPLIT);
+            case FOCUS -> segments.stream().anyMatch(s -> s.mode() != LayoutDoc.Mode.FOCUS);
+        };
         boolean rejected = preference == Preference.AUTO && timeline.talkingHead() && wideShare > 0.5;
         if (rejected) {
             warnings.add(String.format(Locale.ROOT, "talking-head content, but %.0f%% of the window could only be letterboxed",
@@ -177,6 +182,9 @@ public final class LayoutPlanner {
             List<Integer> pair = (bothSpeak ? speakers : subjects).subList(0, 2).stream()
                     .sorted(Comparator.comparingDouble(id -> meanX.get(id) / seen.get(id))).toList();
             return split(samples, pair, clipA, clipB, w0, sw, sh, framing);
+        }
+        if (preference == Preference.SPLIT) {
+            warnings.add("split preferred, but only one person is in the shot" + at + ": focus");
         }
         if (preference == Preference.AUTO && subjects.size() >= 3 && speakers.isEmpty()) {
             warnings.add(subjects.size() + " people and no clear speaker" + at + ": wide layout");

@@ -46,6 +46,11 @@ public final class BlazeFace implements FaceDetector {
         return "blazeface";
     }
 
+    @Override
+    public String settings() {
+        return String.format(java.util.Locale.ROOT, "%s-min%.2f-nms%.2f", name(), minScore, nmsIou);
+    }
+
     /** A predictor for one thread; detection itself is stateless. */
     @Override
     public Session session() {

@@ -22,9 +22,12 @@ final class TimelineBuilder {
     static final double MIN_SUBJECT_WIDTH = 0.06;
 
     private final SpeakerScoring speakers;
+    private final String detector;
 
-    TimelineBuilder(SpeakerScoring speakers) {
+    /** @param detector the face detector the tiles were scanned with, as the timeline reports it */
+    TimelineBuilder(SpeakerScoring speakers, String detector) {
         this.speakers = speakers;
+        this.detector = detector;
     }
 
     /**
@@ -162,7 +165,7 @@ final class TimelineBuilder {
         double coverage = samples.isEmpty() ? 0 : samplesWithFaces / (double) samples.size();
         boolean talkingHead = coverage >= 0.5;
         return new VisualTimeline(start, end, first.width(), first.height(), first.fps(), sampleFps, samples, tracks,
-                shots, talkingHead, coverage, "blazeface-back-256", "audio-visual-correlation");
+                shots, talkingHead, coverage, detector, speakers.name());
     }
 
     /** Overlap, or for fast movement closeness of centres relative to face size; 0 when unrelated. */

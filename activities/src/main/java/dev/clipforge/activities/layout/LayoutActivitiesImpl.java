@@ -32,7 +32,7 @@ public class LayoutActivitiesImpl implements LayoutActivities {
                 "asset " + r.assetId() + " does not exist", FailureCodes.SOURCE_MISSING));
         VisualTimeline timeline = Json.read(store.getBytes(r.analysis().objectKey()), VisualTimeline.class);
         LayoutPlanner.Plan plan = planner.plan(timeline, r.window().startSeconds(), r.window().endSeconds(),
-                preference(r.layoutMode(), r.repair()));
+                preference(r.layoutMode(), r.repair()), framing(r.repair()));
         byte[] json = Json.writeBytes(plan.doc());
         String key = ObjectKeys.clipArtifact(row.projectId(), r.clipId(), "layout", Hashes.short16(json) + ".json");
         store.put(key, json, "application/json");
@@ -41,8 +41,16 @@ public class LayoutActivitiesImpl implements LayoutActivities {
                 plan.rejected());
     }
 
-    /** A repair overrides the run's layout mode; the contract's auto repair re-plans under auto. */
-    static LayoutPlanner.Preference preference(LayoutMode mode, RepairMode repair) {
+    /**
+     * The auto repair answers what QA found in the framing (a face cut off at the crop's edge): the same layout
+     * mode, planned loose. A plan made again the same way would be the same plan.
+     */
+    public static LayoutPlanner.Framing framing(RepairMode repair) {
+        return repair == RepairMode.AUTO ? LayoutPlanner.Framing.LOOSE : LayoutPlanner.Framing.TIGHT;
+    }
+
+    /** A prefer_split or prefer_focus repair overrides the run's layout mode. */
+    public static LayoutPlanner.Preference preference(LayoutMode mode, RepairMode repair) {
         if (repair == RepairMode.PREFER_SPLIT) {
             return LayoutPlanner.Preference.SPLIT;
         }

@@ -30,11 +30,35 @@ public final class LayoutPlanner {
 
     public enum Preference { AUTO, SPLIT, FOCUS }
 
+    /**
+     * How much room a plan leaves around faces. A first plan frames tight; the {@code auto} repair re-plans
+     * {@code LOOSE}: crops zoomed out (where the source has the pixels), a wider margin around the subject's face
+     * kept horizontally and vertically, and other faces kept wholly in or out of a crop rather than cut by its edge.
+     *
+     * @param zoomOut crop size against the tight plan's
+     * @param margin  room between the subject's face and the crop's edge, as a share of the crop
+     */
+    public enum Framing {
+        TIGHT(1.0, VirtualCamera.FACE_MARGIN), LOOSE(1.3, 0.12);
+
+        final double zoomOut;
+        final double margin;
+
+        Framing(double zoomOut, double margin) {
+            this.zoomOut = zoomOut;
+            this.margin = margin;
+        }
+    }
+
     /** @param rejected talking-head content for which only a letterbox was possible under auto */
     public record Plan(LayoutDoc doc, boolean rejected) {
     }
 
     public Plan plan(VisualTimeline timeline, double windowStart, double windowEnd, Preference preference) {
+        return plan(timeline, windowStart, windowEnd, preference, Framing.TIGHT);
+    }
+
+    public Plan plan(VisualTimeline timeline, double windowStart, double windowEnd, Preference preference, Framing framing) {
         int sw = timeline.width();
         int sh = timeline.height();
         List<LayoutDoc.Segment> segments = new ArrayList<>();
@@ -47,7 +71,7 @@ public final class LayoutPlanner {
             }
             List<VisualTimeline.Sample> samples = timeline.samples().stream()
                     .filter(s -> s.t() >= a && s.t() < b).toList();
-            segments.add(planShot(samples, a, b, windowStart, sw, sh, preference, warnings));
+            segments.add(planShot(samples, a, b, windowStart, sw, sh, preference, framing, warnings));
         }
         if (segments.isEmpty()) {
             segments.add(wide(0, windowEnd - windowStart, "no analysed frames in the window"));
@@ -60,7 +84,12 @@ public final class LayoutPlanner {
         LayoutDoc.Mode primary = share.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         boolean mixed = share.size() > 1 && share.get(primary) < 0.8;
         double wideShare = share.getOrDefault(LayoutDoc.Mode.WIDE, 0.0);
-        boolean fallback = wideShare > 0;
+        // the layout asked for could not be had everywhere: a preferred layout missed, or the letterbox under auto
+        boolean fallback = switch (preference) {
+            case AUTO -> wideShare > 0;
+            case SPLIT -> segments.stream().anyMatch(s -> s.mode() != LayoutDoc.Mode.SPLIT);
+            case FOCUS -> segments.stream().anyMatch(s -> s.mode() != LayoutDoc.Mode.FOCUS);
+        };
         boolean rejected = preference == Preference.AUTO && timeline.talkingHead() && wideShare > 0.5;
         if (rejected) {
             warnings.add(String.format(Locale.ROOT, "talking-head content, but %.0f%% of the window could only be letterboxed",
@@ -118,7 +147,7 @@ public final class LayoutPlanner {
     }
 
     private LayoutDoc.Segment planShot(List<VisualTimeline.Sample> samples, double a, double b, double w0, int sw, int sh,
-                                       Preference preference, List<String> warnings) {
+                                       Preference preference, Framing framing, List<String> warnings) {
         double clipA = a - w0;
         double clipB = b - w0;
         Map<Integer, Integer> seen = new HashMap<>();
@@ -152,13 +181,16 @@ public final class LayoutPlanner {
         if (preference == Preference.SPLIT && twoShare || preference == Preference.AUTO && twoShare && bothSpeak) {
             List<Integer> pair = (bothSpeak ? speakers : subjects).subList(0, 2).stream()
                     .sorted(Comparator.comparingDouble(id -> meanX.get(id) / seen.get(id))).toList();
-            return split(samples, pair, clipA, clipB, w0, sw, sh);
+            return split(samples, pair, clipA, clipB, w0, sw, sh, framing);
+        }
+        if (preference == Preference.SPLIT) {
+            warnings.add("split preferred, but only one person is in the shot" + at + ": focus");
         }
         if (preference == Preference.AUTO && subjects.size() >= 3 && speakers.isEmpty()) {
             warnings.add(subjects.size() + " people and no clear speaker" + at + ": wide layout");
             return wide(clipA, clipB, "group without a clear speaker");
         }
-        return focus(samples, subjects, clipA, clipB, w0, sw, sh);
+        return focus(samples, subjects, clipA, clipB, w0, sw, sh, framing);
     }
 
     private static LayoutDoc.Segment wide(double a, double b, String reason) {
@@ -167,19 +199,19 @@ public final class LayoutPlanner {
 
     /** One 9:16 crop following whoever holds the floor; cuts when the speaker changes and holds. */
     private LayoutDoc.Segment focus(List<VisualTimeline.Sample> samples, List<Integer> subjects, double a, double b,
-                                    double w0, int sw, int sh) {
+                                    double w0, int sw, int sh, Framing framing) {
         double cropH = Math.min(sh, sw * 16.0 / 9.0);
         double largest = samples.stream().flatMap(s -> s.faces().stream()).filter(f -> subjects.contains(f.track()))
                 .mapToDouble(f -> f.box().h() * sh).max().orElse(0);
         // zoom toward small faces, never past the upscale limit
-        double wanted = Math.max(largest * 3.2, OUT_H / MAX_UPSCALE);
+        double wanted = Math.max(largest * 3.2, OUT_H / MAX_UPSCALE) * framing.zoomOut;
         cropH = Math.max(Math.min(cropH, wanted), Math.min(cropH, OUT_H / MAX_UPSCALE));
         double cropW = cropH * 9.0 / 16.0;
         if (cropW > sw) {
             cropW = sw;
             cropH = cropW * 16.0 / 9.0;
         }
-        VirtualCamera camera = new VirtualCamera(cropW, cropH, sw, sh);
+        VirtualCamera camera = camera(cropW, cropH, sw, sh, framing);
         int subject = subjects.get(0);
         Integer candidate = null;
         double candidateSince = 0;
@@ -206,11 +238,7 @@ public final class LayoutPlanner {
             if (f == null) {
                 continue;
             }
-            if (camera.path().isEmpty()) {
-                camera.cut(a, f.box().cx() * sw, centreY(f.box(), sh, cropH));
-            } else {
-                camera.follow(t, f.box().cx() * sw, centreY(f.box(), sh, cropH), f.box().x() * sw, f.box().right() * sw);
-            }
+            follow(camera, framing, camera.path().isEmpty() ? a : t, f, centreY(f.box(), sh, cropH), s, sw, sh);
         }
         if (camera.path().isEmpty()) {
             camera.cut(a, sw / 2.0, sh / 2.0);
@@ -222,30 +250,26 @@ public final class LayoutPlanner {
 
     /** Two stacked 9:8 panels, the left person on top, each with its own camera. */
     private LayoutDoc.Segment split(List<VisualTimeline.Sample> samples, List<Integer> pair, double a, double b, double w0,
-                                    int sw, int sh) {
+                                    int sw, int sh, Framing framing) {
         List<LayoutDoc.Panel> panels = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
             int track = pair.get(p);
             double faceH = samples.stream().flatMap(s -> s.faces().stream()).filter(f -> f.track() == track)
                     .mapToDouble(f -> f.box().h() * sh).max().orElse(sh / 3.0);
-            double cropH = Math.min(sh, Math.max(faceH * 2.4, (OUT_H / 2.0) / MAX_UPSCALE));
+            double cropH = Math.min(sh, Math.max(faceH * 2.4, (OUT_H / 2.0) / MAX_UPSCALE) * framing.zoomOut);
             double cropW = cropH * OUT_W / (OUT_H / 2.0);
             if (cropW > sw / 2.0 + faceH) {
                 cropW = Math.min(sw, sw / 2.0 + faceH);
                 cropH = cropW * (OUT_H / 2.0) / OUT_W;
             }
-            VirtualCamera camera = new VirtualCamera(cropW, cropH, sw, sh);
+            VirtualCamera camera = camera(cropW, cropH, sw, sh, framing);
             for (VisualTimeline.Sample s : samples) {
                 VisualTimeline.TrackedFace f = face(s, track);
                 if (f == null) {
                     continue;
                 }
                 double y = f.box().cy() * sh;
-                if (camera.path().isEmpty()) {
-                    camera.cut(a, f.box().cx() * sw, y);
-                } else {
-                    camera.follow(s.t() - w0, f.box().cx() * sw, y, f.box().x() * sw, f.box().right() * sw);
-                }
+                follow(camera, framing, camera.path().isEmpty() ? a : s.t() - w0, f, y, s, sw, sh);
             }
             if (camera.path().isEmpty()) {
                 camera.cut(a, (p == 0 ? 0.25 : 0.75) * sw, sh / 2.0);
@@ -254,6 +278,29 @@ public final class LayoutPlanner {
                     new Box(0, p * OUT_H / 2.0, OUT_W, OUT_H / 2.0)));
         }
         return new LayoutDoc.Segment(a, b, LayoutDoc.Mode.SPLIT, panels, "two people who both speak");
+    }
+
+    private static VirtualCamera camera(double cropW, double cropH, int sw, int sh, Framing framing) {
+        return new VirtualCamera(cropW, cropH, sw, sh, framing.margin, framing == Framing.LOOSE);
+    }
+
+    /**
+     * The camera follows {@code f} (its first call places it: a cut); a loose plan also keeps the face vertically
+     * inside and the others whole or out.
+     */
+    private static void follow(VirtualCamera camera, Framing framing, double t, VisualTimeline.TrackedFace f, double targetY,
+                               VisualTimeline.Sample s, int sw, int sh) {
+        if (framing == Framing.TIGHT) {
+            camera.follow(t, f.box().cx() * sw, targetY, f.box().x() * sw, f.box().right() * sw);
+            return;
+        }
+        List<Box> others = s.faces().stream().filter(o -> o.track() != f.track() && o.box().w() >= MIN_SUBJECT_WIDTH)
+                .map(o -> pixels(o.box(), sw, sh)).toList();
+        camera.follow(t, f.box().cx() * sw, targetY, pixels(f.box(), sw, sh), others);
+    }
+
+    private static Box pixels(Box normalised, int sw, int sh) {
+        return new Box(normalised.x() * sw, normalised.y() * sh, normalised.w() * sw, normalised.h() * sh);
     }
 
     private static VisualTimeline.TrackedFace face(VisualTimeline.Sample s, int track) {

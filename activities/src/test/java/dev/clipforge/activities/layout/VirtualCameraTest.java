@@ -1,6 +1,7 @@
 package dev.clipforge.activities.layout;
 
 import dev.clipforge.common.layout.LayoutDoc;
+import dev.clipforge.common.visual.Box;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -55,5 +56,26 @@ class VirtualCameraTest {
         assertThat(LayoutDoc.Keyframe.interpolate(path, 8.79)[0]).as("just before the cut").isLessThan(400);
         assertThat(LayoutDoc.Keyframe.interpolate(path, 8.8)[0]).as("from the cut on").isEqualTo(950);
         assertThat(LayoutDoc.Keyframe.interpolate(path, 9.5)[0]).isEqualTo(950);
+    }
+
+    @Test
+    void aLooseCameraKeepsItsMarginAndLeavesNoNeighbourCutByAnEdge() {
+        VirtualCamera loose = new VirtualCamera(405, 600, 1280, 720, 0.12, true);
+        Box subject = new Box(500, 200, 100, 120);
+        // the neighbour sits where a crop centred on the subject would take in half of it
+        Box neighbour = new Box(720, 210, 100, 120);
+        loose.follow(0, 550, 300, subject, List.of(neighbour));
+        for (int i = 1; i <= 10; i++) {
+            loose.follow(i * 0.2, 550, 300, subject, List.of(neighbour));
+        }
+        for (LayoutDoc.Keyframe k : loose.path()) {
+            double left = k.cx() - 405 / 2.0;
+            double right = k.cx() + 405 / 2.0;
+            assertThat(neighbour.right() <= right && neighbour.x() >= left || neighbour.x() >= right || neighbour.right() <= left)
+                    .as("the neighbour wholly in or out at %.1f s (crop %.0f-%.0f)", k.t(), left, right).isTrue();
+            assertThat(subject.x()).as("the subject's margin").isGreaterThanOrEqualTo(left + 0.12 * 405 - 1e-6);
+            assertThat(subject.right()).isLessThanOrEqualTo(right - 0.12 * 405 + 1e-6);
+            assertThat(subject.y()).as("and vertically").isGreaterThanOrEqualTo(k.cy() - 300 + 0.12 * 600 - 1e-6);
+        }
     }
 }

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,7 +65,7 @@ public class AssetController {
                                                   @RequestBody Flux<PartEvent> parts) {
         AtomicReference<String> projectId = new AtomicReference<>(projectIdParam);
         AtomicReference<AssetView> created = new AtomicReference<>();
-        AtomicReference<String[]> transcript = new AtomicReference<>();
+        AtomicReference<Sidecar> transcript = new AtomicReference<>();
         Mono<Void> checked = projectIdParam == null ? Mono.empty() : projects.get(projectIdParam).then();
         return checked.thenMany(parts.windowUntil(PartEvent::isLast).concatMap(part -> part.switchOnFirst((first, events) -> {
                     PartEvent event = first.get();
@@ -92,14 +91,15 @@ public class AssetController {
                     if (event instanceof FilePartEvent file && "transcript".equals(file.name())) {
                         return DataBufferUtils.join(events.map(PartEvent::content), MAX_TRANSCRIPT_BYTES)
                                 .map(b -> {
-                                    String text = b.toString(StandardCharsets.UTF_8);
+                                    byte[] bytes = new byte[b.readableByteCount()];
+                                    b.read(bytes);
                                     DataBufferUtils.release(b);
-                                    return text;
+                                    return bytes;
                                 })
                                 .onErrorMap(DataBufferLimitException.class, e -> ApiException.tooLarge(
                                         "the transcript is larger than " + MAX_TRANSCRIPT_BYTES / (1024 * 1024) + " MB",
                                         "send a smaller transcript"))
-                                .doOnNext(text -> transcript.set(new String[]{file.filename(), text})).then();
+                                .doOnNext(bytes -> transcript.set(new Sidecar(file.filename(), bytes))).then();
                     }
                     return events.map(PartEvent::content).doOnNext(DataBufferUtils::release).then();
                 })))
@@ -108,14 +108,18 @@ public class AssetController {
                     if (asset == null) {
                         return Mono.error(ApiException.badRequest("the form has no part named 'file'"));
                     }
-                    String[] sidecar = transcript.get();
+                    Sidecar sidecar = transcript.get();
                     Mono<Void> stored = sidecar == null ? Mono.empty()
-                            : assets.storeSidecar(asset.projectId(), asset.assetId(), sidecar[0], sidecar[1]);
+                            : assets.storeSidecar(asset.projectId(), asset.assetId(), sidecar.filename(), sidecar.bytes());
                     return stored.then(assets.startStreamedIngest(asset.assetId()))
                             .map(v -> ResponseEntity.status(HttpStatus.CREATED).body(v))
                             // a refused transcript leaves nothing behind: the video goes with it
                             .onErrorResume(e -> assets.discard(asset.assetId()).then(Mono.error(e)));
                 }));
+    }
+
+    /** A {@code transcript} part as it came: its name says the format, its bytes are checked as text. */
+    private record Sidecar(String filename, byte[] bytes) {
     }
 
     @GetMapping("/{id}")

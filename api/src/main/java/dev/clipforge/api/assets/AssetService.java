@@ -162,16 +162,20 @@ public class AssetService {
     }
 
     /**
-     * Stores a transcript uploaded with the asset (SRT, WebVTT or ClipForge JSON); it wins over speech
-     * recognition. Checked here, so a broken file is refused at once rather than failing a run later.
+     * Stores a transcript uploaded with the asset (SRT, WebVTT or ClipForge JSON, as UTF-8 or marked UTF-16); it
+     * wins over speech recognition. Checked here, so a broken file is refused at once rather than failing a run
+     * later; it is stored as UTF-8 whatever it came as.
      */
-    public Mono<Void> storeSidecar(String projectId, String assetId, String filename, String text) {
-        Sidecars.Format format = Sidecars.detect(filename, text);
+    public Mono<Void> storeSidecar(String projectId, String assetId, String filename, byte[] bytes) {
+        String text;
+        Sidecars.Format format;
         try {
+            text = Sidecars.decode(bytes);
+            format = Sidecars.detect(filename, text);
             Sidecars.parse(format, text);
         } catch (IllegalArgumentException e) {
             return Mono.error(ApiException.unprocessable("invalid_transcript", "the transcript cannot be read: " + e.getMessage(),
-                    "send SRT, WebVTT, or ClipForge JSON with timed words or segments"));
+                    "send SRT, WebVTT, or ClipForge JSON with timed words or segments, as UTF-8 text"));
         }
         return Mono.fromRunnable(() -> store.put(ObjectKeys.sidecar(projectId, assetId, format.extension),
                         text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8"))

@@ -42,14 +42,26 @@ public final class ObjectKeys {
         return asset(projectId, assetId) + "transcript/v" + analysisVersion + "/chunks/" + chunk + ".json";
     }
 
-    /** Raw visual scan of a fixed stretch of the source, shared by every window that covers it. */
-    public static String visualTile(String projectId, String assetId, long tileStartMillis) {
-        return asset(projectId, assetId) + "visual/tiles/" + tileStartMillis + ".json";
+    /**
+     * Raw visual scan of a fixed stretch of the source, shared by every window that covers it.
+     *
+     * @param settings what the scan depends on (detector, its thresholds, sampling rate, tile length): a scan made
+     *                 under other settings is not this one
+     */
+    public static String visualTile(String projectId, String assetId, String settings, long tileStartMillis) {
+        return asset(projectId, assetId) + "visual/tiles/" + segment(settings) + "/" + tileStartMillis + ".json";
     }
 
-    /** The visual timeline of one analysed range. */
-    public static String visualTimeline(String projectId, String assetId, int analysisVersion, long startMillis, long endMillis) {
-        return asset(projectId, assetId) + "visual/v" + analysisVersion + "/" + startMillis + "-" + endMillis + ".json";
+    /** The visual timeline of one analysed range, under the settings (scan and speaker scorer) it was built with. */
+    public static String visualTimeline(String projectId, String assetId, int analysisVersion, String settings, long startMillis,
+                                        long endMillis) {
+        return asset(projectId, assetId) + "visual/v" + analysisVersion + "/" + segment(settings) + "/" + startMillis + "-"
+                + endMillis + ".json";
+    }
+
+    /** A key segment from free text: letters, digits, dot, dash and underscore; anything else becomes an underscore. */
+    static String segment(String text) {
+        return text.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     public static String preview(String projectId, String assetId, String name) {

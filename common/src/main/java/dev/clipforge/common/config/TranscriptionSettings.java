@@ -10,7 +10,7 @@ import java.time.Duration;
  *                             /audio/transcriptions: OpenAI, a self-hosted Whisper server); a sidecar uploaded with
  *                             an asset always wins
  * @param parallelism          chunks transcribed at once; 0 = one per available processor
- * @param maxChunkSeconds      longest stretch of audio given to the recogniser at once (chunks end at pauses)
+ * @param maxChunkSeconds      longest stretch of speech given to the recogniser at once (chunks end at pauses; longer speech is cut at its quietest moment)
  * @param minPauseSeconds      silences at least this long are reported as pauses (cut points)
  * @param sphinxBeamWidth      Sphinx4 absolute beam width: lower is faster and, below ~3000, less accurate
  * @param leaseTtl             how long a worker's claim on computing an asset's transcript lasts without renewal

@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param model    path to a whisper.cpp ggml model file (ggml-base.en.bin, ggml-small.bin, ...); required when
  *                 clipforge.transcription.provider is whisper-cpp
- * @param language language spoken (ISO 639-1), or auto to let Whisper detect it
+ * @param language language spoken (ISO 639-1), or auto to let Whisper detect it (transcripts then say und, or en for an
+ *                 English-only model: whisper-jni does not report what it detected)
  * @param threads  CPU threads per chunk; 0 = share the processors among the chunks transcribed at once
- * @param useGpu   use the GPU build of whisper.cpp where the bundled library has one (else the CPU)
+ * @param useGpu   ask whisper.cpp for a GPU; the library bundled in whisper-jni 1.7.1 is built for the CPU only, so with it
+ *                 this changes nothing
  */
 public record WhisperSettings(
         @DefaultValue("") String model,

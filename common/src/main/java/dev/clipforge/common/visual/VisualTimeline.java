@@ -9,7 +9,9 @@ import java.util.List;
  * @param width       displayed source width in pixels
  * @param height      displayed source height in pixels
  * @param talkingHead faces are the subject (podcast, interview, talk)
- * @param speakerModel how speaking scores were computed ({@code audio-visual-correlation} or a model's name)
+ * @param detector    the face detector that found the faces ({@code blazeface} or {@code haar})
+ * @param speakerModel how speaking scores were computed: {@code heuristic} (the built-in audio-visual correlation) or
+ *                    {@code torchscript:FILE}, as /v1/health names it
  */
 public record VisualTimeline(double start, double end, int width, int height, double fps, double sampleFps,
                              List<Sample> samples, List<Track> tracks, List<Shot> shots, boolean talkingHead,

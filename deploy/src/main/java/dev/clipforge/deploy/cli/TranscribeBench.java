@@ -79,7 +79,7 @@ final class TranscribeBench {
                     TranscriptionPipeline pipeline = new TranscriptionPipeline(vad, stt, aligner, t.effectiveParallelism(),
                             t.maxChunkSeconds(), t.minPauseSeconds());
                     long start = System.nanoTime();
-                    Transcript result = pipeline.run(samples, 1, null, new NoChunkStore(), (d, n) -> { });
+                    Transcript result = pipeline.run(samples, 1, null, new NoChunkStore(), (stage, d, n) -> { });
                     double took = (System.nanoTime() - start) / 1e9;
                     out.printf(Locale.ROOT, "  %-18s %7.1f s = %.2fx realtime (%d words); whole stage %.2fx realtime%n",
                             stt.name() + ":", took, seconds / took, result.words().size(), seconds / (took + extract));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * Word timings for text whose words are known but not when they were said: a sidecar transcript, an
@@ -65,9 +66,15 @@ public final class ForcedAligner {
      * @return the words of every segment with times in the recording's time, in order
      */
     public List<Transcript.Word> align(float[] speech, List<Segment> segments) {
+        return align(speech, segments, done -> { });
+    }
+
+    /** @param segmentsDone told after each segment how many are aligned: a whole sidecar takes about its duration */
+    public List<Transcript.Word> align(float[] speech, List<Segment> segments, IntConsumer segmentsDone) {
         List<Transcript.Word> out = new ArrayList<>();
-        for (Segment s : segments) {
-            out.addAll(alignSegment(speech, s));
+        for (int i = 0; i < segments.size(); i++) {
+            out.addAll(alignSegment(speech, segments.get(i)));
+            segmentsDone.accept(i + 1);
         }
         return out;
     }

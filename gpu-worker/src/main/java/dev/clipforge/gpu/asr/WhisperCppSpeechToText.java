@@ -16,14 +16,17 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * whisper.cpp in-process, through whisper-jni (which bundles the native library for Linux, macOS and
- * Windows), with a ggml model file the operator provides. whisper-jni 1.7 times segments, not words, so
- * each chunk comes back as phrases whose words the pipeline aligns. A context is not thread-safe: each
- * chunk transcribed at once has its own.
+ * Windows), with a ggml model file the operator provides. whisper-jni 1.7.1 exposes segments (text, start,
+ * end) but neither tokens nor their timestamps, so each chunk comes back as phrases whose words the pipeline
+ * aligns; nor does it expose the language whisper.cpp detected, so a transcript says the configured language,
+ * {@code en} for an English-only model, or {@code und}. A context is not thread-safe: each chunk transcribed
+ * at once has its own.
  */
 public final class WhisperCppSpeechToText implements SpeechToText {
     private final WhisperJNI whisper;
     private final BlockingQueue<WhisperContext> contexts;
     private final String language;
+    private final boolean multilingual;
     private final int threads;
     private final int parallel;
 
@@ -66,6 +69,23 @@ public final class WhisperCppSpeechToText implements SpeechToText {
             }
             contexts.add(ctx);
         }
+        this.multilingual = whisper.isMultilingual(contexts.peek());
+        if (!multilingual && !"auto".equals(language) && !"en".equals(language)) {
+            close();
+            throw new IllegalStateException(model.getFileName() + " is an English-only model, but clipforge.whisper.language is "
+                    + language + ": set CLIPFORGE_WHISPER_LANGUAGE to en or auto, or use a multilingual model (no .en in its name)");
+        }
+    }
+
+    /**
+     * What a transcript can say it is in: whisper-jni does not report the language whisper.cpp detects, so a
+     * language left to detection is known only for an English-only model.
+     */
+    static String reportedLanguage(String spoken, boolean multilingual) {
+        if (!"auto".equals(spoken)) {
+            return spoken;
+        }
+        return multilingual ? "und" : "en";
     }
 
     @Override
@@ -111,7 +131,7 @@ public final class WhisperCppSpeechToText implements SpeechToText {
                     phrases.add(new Phrase(start, end, text));
                 }
             }
-            return Recognized.untimed(phrases, "auto".equals(spoken) ? "und" : spoken);
+            return Recognized.untimed(phrases, reportedLanguage(spoken, multilingual));
         } finally {
             contexts.offer(ctx);
         }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.clipforge.gpu.models.InUse;
 import dev.clipforge.gpu.models.OnnxModels;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
@@ -32,6 +33,7 @@ public final class BlazeFace implements FaceDetector {
     private final ZooModel<NDList, NDList> model;
     private final double minScore;
     private final double nmsIou;
+    private final InUse inUse = new InUse("face detection");
 
     public BlazeFace(Path modelFile, double minScore, double nmsIou) {
         this.minScore = minScore;
@@ -44,10 +46,21 @@ public final class BlazeFace implements FaceDetector {
         return "blazeface";
     }
 
+    @Override
+    public String settings() {
+        return String.format(java.util.Locale.ROOT, "%s-min%.2f-nms%.2f", name(), minScore, nmsIou);
+    }
+
     /** A predictor for one thread; detection itself is stateless. */
     @Override
     public Session session() {
-        return new Session(model.newPredictor(), model.getNDManager().newSubManager());
+        inUse.enter();
+        try {
+            return new Session(model.newPredictor(), model.getNDManager().newSubManager());
+        } catch (RuntimeException e) {
+            inUse.exit();
+            throw e;
+        }
     }
 
     public final class Session implements FaceDetector.Session {
@@ -164,6 +177,7 @@ public final class BlazeFace implements FaceDetector {
         public void close() {
             predictor.close();
             manager.close();
+            inUse.exit();
         }
     }
 
@@ -185,6 +199,6 @@ public final class BlazeFace implements FaceDetector {
 
     @Override
     public void close() {
-        model.close();
+        inUse.close(model::close);
     }
 }

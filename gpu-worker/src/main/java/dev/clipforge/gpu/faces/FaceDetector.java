@@ -9,6 +9,11 @@ public interface FaceDetector extends AutoCloseable {
     /** What the visual timeline records as its detector: blazeface or haar. */
     String name();
 
+    /** The detector and whatever else changes what it finds (thresholds): scans cached under another are not reused. */
+    default String settings() {
+        return name();
+    }
+
     Session session();
 
     @Override

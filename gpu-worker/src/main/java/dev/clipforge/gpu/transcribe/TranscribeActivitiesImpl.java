@@ -8,7 +8,6 @@ import dev.clipforge.common.assets.ObjectKeys;
 import dev.clipforge.common.config.TranscriptionSettings;
 import dev.clipforge.common.json.Json;
 import dev.clipforge.common.store.ObjectStore;
-import dev.clipforge.common.transcript.Segmenter;
 import dev.clipforge.common.transcript.Sidecars;
 import dev.clipforge.common.transcript.Transcript;
 import dev.clipforge.gpu.asr.ForcedAligner;
@@ -43,22 +42,22 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
     private final ObjectStore store;
     private final ArtifactLeases leases;
     private final TranscriptionPipeline pipeline;
-    private final SileroVad vad;
     private final TranscriptionSettings settings;
     private final Path scratchRoot;
     private final String provider;
     private final ForcedAligner aligner;
+    private final SidecarTranscriber sidecars;
 
     public TranscribeActivitiesImpl(AssetRows assets, ObjectStore store, ArtifactLeases leases, SileroVad vad,
                                     SpeechToText stt, ForcedAligner aligner, TranscriptionSettings settings, Path scratchRoot) {
         this.assets = assets;
         this.store = store;
         this.leases = leases;
-        this.vad = vad;
         this.settings = settings;
         this.scratchRoot = scratchRoot;
         this.provider = stt.name();
         this.aligner = aligner;
+        this.sidecars = new SidecarTranscriber(vad, aligner, settings.minPauseSeconds());
         this.pipeline = new TranscriptionPipeline(vad, stt, aligner, settings.effectiveParallelism(), settings.maxChunkSeconds(),
                 settings.minPauseSeconds());
     }
@@ -89,22 +88,19 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
             Path wav = scratch.file("speech.wav");
             store.download(row.derived().speechAudioKey(), wav);
             float[] samples = Wav.read(wav);
-            Optional<Transcript> sidecar = sidecar(row, version, samples);
+            TranscriptionPipeline.Progress progress = heartbeats(activity);
+            Optional<Transcript> sidecar = sidecar(row, version, samples, progress);
             if (sidecar.isPresent()) {
                 return sidecar.get();
             }
-            return pipeline.run(samples, version, null, new StoredChunks(row, version),
-                    (done, total) -> activity.heartbeat(done + "/" + total));
+            return pipeline.run(samples, version, null, new StoredChunks(row, version), progress);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * A transcript uploaded with the asset wins over recognition; words of a subtitle file are aligned in
-     * their cues, and pauses still come from the audio.
-     */
-    private Optional<Transcript> sidecar(AssetRows.Row row, int version, float[] samples) {
+    /** A transcript uploaded with the asset wins over recognition. */
+    private Optional<Transcript> sidecar(AssetRows.Row row, int version, float[] samples, TranscriptionPipeline.Progress progress) {
         for (Sidecars.Format format : Sidecars.Format.values()) {
             Optional<byte[]> bytes = store.findBytes(ObjectKeys.sidecar(row.projectId(), row.id(), format.extension));
             if (bytes.isPresent()) {
@@ -115,16 +111,15 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
                     throw StageFailures.nonRetryable(FailureCodes.INVALID_INPUT, "the sidecar transcript cannot be read",
                             e.getMessage(), "upload a valid SRT, WebVTT or ClipForge JSON transcript");
                 }
-                double total = samples.length / (double) SileroVad.SAMPLE_RATE;
-                List<Transcript.Span> speech = vad.speech(samples);
-                List<Transcript.Word> words = parsed.wordTimed() ? parsed.words() : aligner.align(samples, parsed.cues().stream()
-                        .map(c -> new ForcedAligner.Segment(c.start(), c.end(), c.text())).toList());
-                List<Transcript.Span> pauses = SileroVad.pauses(speech, total, settings.minPauseSeconds());
-                return Optional.of(new Transcript(version, "en", "sidecar", total, words, Segmenter.segments(words, pauses),
-                        speech, pauses));
+                return Optional.of(sidecars.transcribe(parsed, samples, version, progress));
             }
         }
         return Optional.empty();
+    }
+
+    /** Heartbeats with how far the work has got, e.g. "voice activity (s) 1200/3600": long passes stay alive and learn of cancellation. */
+    private static TranscriptionPipeline.Progress heartbeats(ActivityExecutionContext activity) {
+        return (stage, done, total) -> activity.heartbeat(stage + " " + done + "/" + total);
     }
 
     @Override
@@ -136,10 +131,11 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
         Transcript old = store.findBytes(from).map(b -> Json.read(b, Transcript.class)).orElseThrow(() ->
                 StageFailures.nonRetryable(FailureCodes.INVALID_INPUT, "there is no transcript version " + revision.fromVersion(),
                         "the asset was not transcribed at that version", "GET /v1/assets/" + row.id() + "/transcript first"));
-        Transcript revised = leases.once(to, settings.leaseTtl(), Activity.getExecutionContext(),
+        ActivityExecutionContext activity = Activity.getExecutionContext();
+        Transcript revised = leases.once(to, settings.leaseTtl(), activity,
                 () -> store.findBytes(to).map(b -> Json.read(b, Transcript.class)),
                 () -> {
-                    Transcript t = revised(row, old, revision);
+                    Transcript t = revised(row, old, revision, heartbeats(activity));
                     store.put(to, Json.writeBytes(t), "application/json");
                     return t;
                 });
@@ -148,7 +144,7 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
     }
 
     /** The old transcript with each edited segment's words replaced by its new text, aligned in the segment's time. */
-    private Transcript revised(AssetRows.Row row, Transcript old, Revision revision) {
+    private Transcript revised(AssetRows.Row row, Transcript old, Revision revision, TranscriptionPipeline.Progress progress) {
         Map<Integer, String> edits = new HashMap<>();
         for (SegmentEdit e : revision.edits()) {
             if (e.index() < 0 || e.index() >= old.segments().size()) {
@@ -167,11 +163,15 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
         }
         List<Transcript.Word> words = new ArrayList<>();
         List<Transcript.Segment> segments = new ArrayList<>();
+        int aligned = 0;
         for (int i = 0; i < old.segments().size(); i++) {
             Transcript.Segment s = old.segments().get(i);
             List<Transcript.Word> segmentWords = edits.containsKey(i)
                     ? aligner.align(samples, List.of(new ForcedAligner.Segment(s.start(), s.end(), edits.get(i))))
                     : old.words().subList(s.firstWord(), s.lastWord() + 1);
+            if (edits.containsKey(i)) {
+                progress.report(TranscriptionPipeline.ALIGNING, ++aligned, edits.size());
+            }
             if (segmentWords.isEmpty()) {
                 continue;
             }
@@ -206,17 +206,21 @@ public class TranscribeActivitiesImpl implements TranscribeActivities {
         @Override
         public Optional<SpeechToText.Recognized> load(TranscriptionPipeline.Chunk chunk) {
             return store.findBytes(key(chunk)).map(b -> Json.read(b, StoredChunk.class))
-                    .filter(s -> s.start() == chunk.start() && s.end() == chunk.end() && s.provider().equals(provider))
+                    .filter(s -> s.start() == chunk.start() && s.end() == chunk.end() && s.audioStart() == chunk.audioStart()
+                            && s.audioEnd() == chunk.audioEnd() && s.provider().equals(provider))
                     .map(s -> new SpeechToText.Recognized(s.words(), s.language()));
         }
 
         @Override
         public void save(TranscriptionPipeline.Chunk chunk, SpeechToText.Recognized result) {
-            store.put(key(chunk), Json.writeBytes(new StoredChunk(chunk.start(), chunk.end(), provider, result.language(),
+            store.put(key(chunk), Json.writeBytes(new StoredChunk(chunk.start(), chunk.end(), chunk.audioStart(), chunk.audioEnd(),
+                    provider, result.language(),
                     result.words())), "application/json");
         }
     }
 
-    record StoredChunk(double start, double end, String provider, String language, List<Transcript.Word> words) {
+    /** A chunk's words in the time of its audio, kept only for the very same chunk (its stretch and its audio). */
+    record StoredChunk(double start, double end, double audioStart, double audioEnd, String provider, String language,
+                       List<Transcript.Word> words) {
     }
 }

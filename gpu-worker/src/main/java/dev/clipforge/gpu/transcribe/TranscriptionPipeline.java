@@ -16,15 +16,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Voice activity, then chunks of speech split at pauses, transcribed in parallel, with word times
- * stitched back to source time (a provider that times only sentences has its words aligned to the chunk). Finished chunks are kept by a {@link ChunkStore}, so a retried attempt
- * only does what is left.
+ * Voice activity, then chunks of speech split at pauses (or, in speech longer than a chunk, at its quietest
+ * moment), transcribed in parallel and stitched back together in source time (a provider that times only
+ * sentences has its words aligned to the chunk). Finished chunks are kept by a {@link ChunkStore}, so a
+ * retried attempt only does what is left.
  */
 public final class TranscriptionPipeline {
-    /** Audio kept on each side of a chunk so a word at its edge is heard whole. */
-    static final double CHUNK_PAD = 0.15;
-
-    public record Chunk(int index, double start, double end) {
+    /**
+     * A stretch of speech transcribed on its own.
+     *
+     * @param start      where its own stretch begins (a pause's end, or a cut inside speech), seconds in the recording
+     * @param end        where it ends
+     * @param audioStart where the audio it is given begins: a little before {@code start}, see {@link ChunkPlanner}
+     * @param audioEnd   where that audio ends
+     */
+    public record Chunk(int index, double start, double end, double audioStart, double audioEnd) {
     }
 
     public interface ChunkStore {
@@ -33,9 +39,15 @@ public final class TranscriptionPipeline {
         void save(Chunk chunk, SpeechToText.Recognized result);
     }
 
+    /** How far a transcription has got, for heartbeats: {@code done} of {@code total} in the stage's own unit. */
     public interface Progress {
-        void chunksDone(int done, int total);
+        void report(String stage, long done, long total);
     }
+
+    /** Stages as progress names them. */
+    public static final String VOICE_ACTIVITY = "voice activity (s)";
+    public static final String CHUNKS = "chunks";
+    public static final String ALIGNING = "aligning cues";
 
     private final SileroVad vad;
     private final SpeechToText stt;
@@ -56,8 +68,9 @@ public final class TranscriptionPipeline {
 
     public Transcript run(float[] samples, int analysisVersion, String language, ChunkStore store, Progress progress) {
         double total = samples.length / (double) SileroVad.SAMPLE_RATE;
-        List<Transcript.Span> speech = vad.speech(samples);
-        List<Chunk> chunks = chunks(speech, maxChunkSeconds, total);
+        List<Transcript.Span> speech = vad.speech(samples, heard -> progress.report(VOICE_ACTIVITY, Math.round(heard),
+                Math.round(total)));
+        List<Chunk> chunks = ChunkPlanner.plan(speech, samples, maxChunkSeconds);
         List<Transcript.Span> pauses = SileroVad.pauses(speech, total, minPauseSeconds);
         List<SpeechToText.Recognized> results = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
@@ -78,11 +91,11 @@ public final class TranscriptionPipeline {
                                 ? new SpeechToText.Recognized(aligner.align(audio, heard.phrases().stream()
                                 .map(p -> new ForcedAligner.Segment(p.start(), p.end(), p.text())).toList()), heard.language())
                                 : new SpeechToText.Recognized(Segmenter.withoutWordsInSilence(heard.words(),
-                                pausesFrom(pauses, offset(c))), heard.language());
+                                pausesFrom(pauses, c.audioStart())), heard.language());
                         store.save(c, fresh);
                         return fresh;
                     });
-                    progress.chunksDone(done.incrementAndGet(), chunks.size());
+                    progress.report(CHUNKS, done.incrementAndGet(), chunks.size());
                     return r;
                 }));
             }
@@ -97,50 +110,19 @@ public final class TranscriptionPipeline {
         } finally {
             pool.shutdownNow();
         }
-        List<Transcript.Word> words = new ArrayList<>();
+        List<List<Transcript.Word>> heard = new ArrayList<>();
         String detected = language;
         for (int i = 0; i < chunks.size(); i++) {
-            Chunk c = chunks.get(i);
-            double offset = offset(c);
-            for (Transcript.Word w : results.get(i).words()) {
-                words.add(new Transcript.Word(w.text(), round(w.start() + offset), round(w.end() + offset), w.confidence()));
-            }
+            double offset = chunks.get(i).audioStart();
+            heard.add(results.get(i).words().stream().map(w -> new Transcript.Word(w.text(), round(w.start() + offset),
+                    round(w.end() + offset), w.confidence())).toList());
             if (detected == null) {
                 detected = results.get(i).language();
             }
         }
+        List<Transcript.Word> words = ChunkStitcher.stitch(chunks, heard);
         return new Transcript(analysisVersion, detected == null ? "en" : detected, stt.name(), total, words,
                 Segmenter.segments(words, pauses), speech, pauses);
-    }
-
-    /** Speech regions grouped into chunks of at most {@code max} seconds; a longer region is cut evenly. */
-    static List<Chunk> chunks(List<Transcript.Span> speech, double max, double total) {
-        List<Chunk> out = new ArrayList<>();
-        double start = -1;
-        double end = -1;
-        for (Transcript.Span s : speech) {
-            if (start >= 0 && s.end() - start > max) {
-                out.add(new Chunk(out.size(), start, end));
-                start = -1;
-            }
-            if (start < 0) {
-                start = s.start();
-            }
-            end = s.end();
-            while (end - start > max) {
-                out.add(new Chunk(out.size(), start, start + max));
-                start += max;
-            }
-        }
-        if (start >= 0) {
-            out.add(new Chunk(out.size(), start, Math.min(end, total)));
-        }
-        return out;
-    }
-
-    /** Where a chunk's audio begins in the recording. */
-    private static double offset(Chunk c) {
-        return Math.max(0, c.start() - CHUNK_PAD);
     }
 
     /** Pauses in a chunk's own time. */
@@ -149,8 +131,8 @@ public final class TranscriptionPipeline {
     }
 
     private static float[] slice(float[] samples, Chunk c) {
-        int from = (int) Math.max(0, Math.floor((c.start() - CHUNK_PAD) * SileroVad.SAMPLE_RATE));
-        int to = (int) Math.min(samples.length, Math.ceil((c.end() + CHUNK_PAD) * SileroVad.SAMPLE_RATE));
+        int from = (int) Math.max(0, Math.floor(c.audioStart() * SileroVad.SAMPLE_RATE));
+        int to = (int) Math.min(samples.length, Math.ceil(c.audioEnd() * SileroVad.SAMPLE_RATE));
         float[] out = new float[Math.max(0, to - from)];
         System.arraycopy(samples, from, out, 0, out.length);
         return out;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.clipforge.gpu.models.InUse;
 import dev.clipforge.gpu.models.OnnxModels;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
@@ -13,6 +14,7 @@ import dev.clipforge.common.transcript.Transcript;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 
 /**
  * Silero VAD (v4, ONNX) run through DJL's ONNX Runtime engine: speech probability per 32 ms window of
@@ -39,22 +41,35 @@ public final class SileroVad implements AutoCloseable {
 
     private final ZooModel<NDList, NDList> model;
     private final Settings settings;
+    private final InUse inUse = new InUse("voice activity");
 
     public SileroVad(Path modelFile, Settings settings) {
         this.settings = settings;
         this.model = OnnxModels.load(modelFile, "voice activity");
     }
 
-    /** Speech probability of each {@link #WINDOW}-sample window. The model is stateful, so one pass in order. */
-    public float[] probabilities(float[] samples) {
+    /** Audio between progress reports: a full pass over hours of audio takes minutes. */
+    static final double REPORT_EVERY_SECONDS = 30;
+
+    /**
+     * Speech probability of each {@link #WINDOW}-sample window. The model is stateful, so one pass in order.
+     *
+     * @param secondsDone told every {@link #REPORT_EVERY_SECONDS} of audio how far the pass has got
+     */
+    public float[] probabilities(float[] samples, DoubleConsumer secondsDone) {
         int windows = samples.length / WINDOW;
         float[] out = new float[windows];
+        inUse.enter();
         try (Predictor<NDList, NDList> predictor = model.newPredictor();
              NDManager manager = model.getNDManager().newSubManager()) {
             float[] h = new float[2 * 64];
             float[] c = new float[2 * 64];
             float[] window = new float[WINDOW];
+            int reportEvery = (int) (REPORT_EVERY_SECONDS * SAMPLE_RATE / WINDOW);
             for (int w = 0; w < windows; w++) {
+                if (w > 0 && w % reportEvery == 0) {
+                    secondsDone.accept(w * (double) WINDOW / SAMPLE_RATE);
+                }
                 try (NDManager step = manager.newSubManager()) {
                     System.arraycopy(samples, w * WINDOW, window, 0, WINDOW);
                     NDArray input = step.create(window, new Shape(1, WINDOW));
@@ -73,13 +88,20 @@ public final class SileroVad implements AutoCloseable {
             }
         } catch (TranslateException e) {
             throw new IllegalStateException("voice activity detection failed", e);
+        } finally {
+            inUse.exit();
         }
         return out;
     }
 
     /** Speech regions of 16 kHz mono audio, in seconds from its start. */
     public List<Transcript.Span> speech(float[] samples) {
-        return regions(probabilities(samples), samples.length / (double) SAMPLE_RATE, settings);
+        return speech(samples, done -> { });
+    }
+
+    /** @param secondsDone told now and then how much of the audio has been heard (see {@link #probabilities}) */
+    public List<Transcript.Span> speech(float[] samples, DoubleConsumer secondsDone) {
+        return regions(probabilities(samples, secondsDone), samples.length / (double) SAMPLE_RATE, settings);
     }
 
     static List<Transcript.Span> regions(float[] p, double totalSeconds, Settings s) {
@@ -145,6 +167,6 @@ public final class SileroVad implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
+        inUse.close(model::close);
     }
 }

@@ -56,6 +56,10 @@ final class FrameScanner {
             int frames = 0;
             Frame f;
             while ((f = g.grabImage()) != null) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // a stopping worker interrupts what is left running: end here, not inside a model being closed
+                    throw new java.io.InterruptedIOException("visual analysis interrupted: the worker is stopping");
+                }
                 double t = f.timestamp / 1_000_000.0;
                 if (t < start - 0.5 / fps) {
                     continue;

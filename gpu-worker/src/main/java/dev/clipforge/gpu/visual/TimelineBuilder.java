@@ -13,8 +13,14 @@ import java.util.Map;
  * from picture change, and speaking scores per face from mouth motion against speech energy.
  */
 final class TimelineBuilder {
-    /** A track not seen for this long ends; a face seen later is someone new (or the same person, re-found). */
+    /**
+     * A track seen this recently is followed by overlap and motion; after a longer gap, a face is the same person
+     * only if it is back where the track was last seen, at about the same size. No track crosses a shot cut.
+     */
     static final double MAX_TRACK_GAP = 1.5;
+    /** Re-found after a gap: centres closer than this share of the face's width, widths within this ratio. */
+    static final double REFIND_DISTANCE = 0.5;
+    static final double REFIND_SIZE_RATIO = 1.35;
     /** A frame whose picture changes this much, and far more than its neighbours, starts a new shot. */
     static final double CUT_CHANGE = 0.08;
     static final double CUT_RATIO = 4.0;
@@ -22,9 +28,12 @@ final class TimelineBuilder {
     static final double MIN_SUBJECT_WIDTH = 0.06;
 
     private final SpeakerScoring speakers;
+    private final String detector;
 
-    TimelineBuilder(SpeakerScoring speakers) {
+    /** @param detector the face detector the tiles were scanned with, as the timeline reports it */
+    TimelineBuilder(SpeakerScoring speakers, String detector) {
         this.speakers = speakers;
+        this.detector = detector;
     }
 
     /**
@@ -48,20 +57,28 @@ final class TimelineBuilder {
         Map<Integer, Box> lastBox = new HashMap<>();
         Map<Integer, Double> lastSeen = new HashMap<>();
         int nextId = 1;
+        int shot = 0;
         for (int ti = 0; ti < tiles.size(); ti++) {
             for (TileScan.SampleFaces s : tiles.get(ti).samples()) {
                 if (s.t() < start || s.t() >= end) {
                     continue;
                 }
+                while (shot + 1 < shots.size() && s.t() >= shots.get(shot + 1).start()) {
+                    // a cut: whoever is seen next is tracked afresh, even in the same place
+                    shot++;
+                    lastSeen.clear();
+                    lastBox.clear();
+                }
                 List<Pending> assigned = new ArrayList<>();
                 boolean[] taken = new boolean[s.faces().size()];
-                List<Integer> live = lastSeen.entrySet().stream()
-                        .filter(en -> s.t() - en.getValue() <= MAX_TRACK_GAP).map(Map.Entry::getKey).toList();
-                // greedy matching by overlap, best pairs first
+                List<Integer> live = List.copyOf(lastSeen.keySet());
+                // greedy matching, best pairs first: recent tracks by overlap, older ones only where they were
                 List<double[]> pairs = new ArrayList<>();
                 for (int fi = 0; fi < s.faces().size(); fi++) {
                     for (int id : live) {
-                        double sim = similarity(lastBox.get(id), s.faces().get(fi).box());
+                        double sim = s.t() - lastSeen.get(id) <= MAX_TRACK_GAP
+                                ? similarity(lastBox.get(id), s.faces().get(fi).box())
+                                : refound(lastBox.get(id), s.faces().get(fi).box());
                         if (sim > 0) {
                             pairs.add(new double[]{sim, fi, id});
                         }
@@ -162,7 +179,7 @@ final class TimelineBuilder {
         double coverage = samples.isEmpty() ? 0 : samplesWithFaces / (double) samples.size();
         boolean talkingHead = coverage >= 0.5;
         return new VisualTimeline(start, end, first.width(), first.height(), first.fps(), sampleFps, samples, tracks,
-                shots, talkingHead, coverage, "blazeface-back-256", "audio-visual-correlation");
+                shots, talkingHead, coverage, detector, speakers.name());
     }
 
     /** Overlap, or for fast movement closeness of centres relative to face size; 0 when unrelated. */
@@ -174,6 +191,17 @@ final class TimelineBuilder {
         double d = Math.hypot(a.cx() - b.cx(), a.cy() - b.cy());
         double size = Math.max(a.w(), b.w());
         return d < size * 0.6 ? 0.1 * (1 - d / (size * 0.6)) : 0;
+    }
+
+    /**
+     * For a track unseen longer than {@link #MAX_TRACK_GAP}: a small positive score when the face is back where the
+     * track was last seen at about its size (below any recent match's), else 0.
+     */
+    static double refound(Box last, Box face) {
+        double ratio = Math.max(last.w(), face.w()) / Math.max(1e-9, Math.min(last.w(), face.w()));
+        double d = Math.hypot(last.cx() - face.cx(), last.cy() - face.cy());
+        double reach = REFIND_DISTANCE * Math.max(last.w(), face.w());
+        return ratio <= REFIND_SIZE_RATIO && d < reach ? 0.01 * (1 - d / reach) : 0;
     }
 
     static List<VisualTimeline.Shot> shots(List<double[]> change, double start, double end) {

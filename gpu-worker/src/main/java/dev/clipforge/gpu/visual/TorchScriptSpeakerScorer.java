@@ -14,6 +14,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import dev.clipforge.gpu.models.InUse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 public final class TorchScriptSpeakerScorer implements SpeakerScoring, AutoCloseable {
     private final Path file;
     private final ZooModel<NDList, NDList> model;
+    private final InUse inUse = new InUse("active-speaker");
 
     public TorchScriptSpeakerScorer(Path file) {
         this.file = file;
@@ -68,6 +70,7 @@ public final class TorchScriptSpeakerScorer implements SpeakerScoring, AutoClose
         if (tracks == 0 || frames == 0) {
             return new float[tracks][frames];
         }
+        inUse.enter();
         try (NDManager nd = model.getNDManager().newSubManager(); Predictor<NDList, NDList> predictor = model.newPredictor()) {
             NDList out = predictor.predict(new NDList(nd.create(SpeakerScorer.flatten(motion), new Shape(tracks, frames)),
                     nd.create(SpeakerScorer.flatten(present), new Shape(tracks, frames)), nd.create(energy, new Shape(1, frames))));
@@ -79,11 +82,13 @@ public final class TorchScriptSpeakerScorer implements SpeakerScoring, AutoClose
             return SpeakerScorer.rows(scores.toType(DataType.FLOAT32, false).clip(0f, 1f).toFloatArray(), tracks, frames);
         } catch (TranslateException e) {
             throw new IllegalStateException("the active-speaker model failed: " + e.getMessage(), e);
+        } finally {
+            inUse.exit();
         }
     }
 
     @Override
     public void close() {
-        model.close();
+        inUse.close(model::close);
     }
 }

@@ -47,7 +47,7 @@ public class VisualActivitiesImpl implements VisualActivities {
         AssetRows.Row row = assets.find(request.assetId()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
                 "asset " + request.assetId() + " does not exist", FailureCodes.SOURCE_MISSING));
         ClipWindow w = request.window();
-        String key = ObjectKeys.visualTimeline(row.projectId(), row.id(), request.analysisVersion(),
+        String key = ObjectKeys.visualTimeline(row.projectId(), row.id(), request.analysisVersion(), analyzer.timelineSettings(),
                 Math.round(w.startSeconds() * 1000), Math.round(w.endSeconds() * 1000));
         ActivityExecutionContext activity = Activity.getExecutionContext();
         VisualTimeline timeline = leases.once(key, LEASE, activity,
@@ -68,7 +68,7 @@ public class VisualActivitiesImpl implements VisualActivities {
         List<Transcript.Span> spans = store.findBytes(ObjectKeys.transcript(row.projectId(), row.id(), request.analysisVersion()))
                 .map(b -> Json.read(b, Transcript.class).speech()).orElse(List.of());
         VisualAnalyzer.TileStore tiles = (start, end, computation) -> {
-            String tileKey = ObjectKeys.visualTile(row.projectId(), row.id(), Math.round(start * 1000));
+            String tileKey = ObjectKeys.visualTile(row.projectId(), row.id(), analyzer.tileSettings(), Math.round(start * 1000));
             return leases.once(tileKey, LEASE, activity,
                     () -> store.findBytes(tileKey).map(b -> Json.read(b, TileScan.class)),
                     () -> {

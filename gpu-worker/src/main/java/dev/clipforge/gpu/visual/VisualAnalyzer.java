@@ -40,6 +40,23 @@ public final class VisualAnalyzer {
     }
 
     /**
+     * What a tile scan depends on besides the source: the detector and its thresholds, the sampling rate and the
+     * tile length. Cached scans are kept under it, so a change of configuration scans afresh.
+     */
+    public String tileSettings() {
+        return String.format(java.util.Locale.ROOT, "%s_%sfps_%ss", faces.settings(), number(sampleFps), number(tileSeconds));
+    }
+
+    /** What a timeline depends on besides its tiles' settings: the active-speaker scorer. */
+    public String timelineSettings() {
+        return tileSettings() + "_" + speakers.name();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /**
      * @param speech     16 kHz mono speech audio covering [start, end), or null for a source without audio
      * @param speechSpans where voice activity heard speech, to gate the energy; empty = energy alone
      */
@@ -58,7 +75,7 @@ public final class VisualAnalyzer {
             }
         }
         float[] energy = energy(speech, start, end, speechSpans);
-        return new TimelineBuilder(speakers).build(scans, start, end, sampleFps, energy, ENERGY_STEP);
+        return new TimelineBuilder(speakers, faces.name()).build(scans, start, end, sampleFps, energy, ENERGY_STEP);
     }
 
     /** Speech energy per 20 ms above the recording's noise floor, zero outside detected speech. */

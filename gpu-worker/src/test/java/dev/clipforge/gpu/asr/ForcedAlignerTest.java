@@ -1,6 +1,5 @@
 package dev.clipforge.gpu.asr;
 
-import dev.clipforge.activities.media.Wav;
 import dev.clipforge.common.transcript.Transcript;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +25,7 @@ class ForcedAlignerTest {
             "a good clip starts with a hook and ends with a payoff",
             "nobody wants to watch a camera that looks at the wall",
             "seven people joined the meeting on a rainy thursday afternoon");
-    static final int RATE = 16_000;
+    static final int RATE = EspeakWords.RATE;
     @TempDir
     static Path dir;
     static float[] speech;
@@ -36,27 +34,10 @@ class ForcedAlignerTest {
 
     @BeforeAll
     static void synthesise() throws Exception {
-        List<Float> samples = new ArrayList<>();
-        truth = new ArrayList<>();
-        pad(samples, 0.5);
-        int n = 0;
-        for (String sentence : SENTENCES) {
-            for (String word : sentence.split(" ")) {
-                float[] clip = trim(speak(word));
-                double start = samples.size() / (double) RATE;
-                for (float v : clip) {
-                    samples.add(v);
-                }
-                truth.add(new Transcript.Word(word, start, samples.size() / (double) RATE, 1));
-                // pauses between words vary from 30 to 150 ms, as in unhurried speech
-                pad(samples, 0.03 + 0.12 * ((n++ * 37) % 11) / 10.0);
-            }
-            pad(samples, 0.6);
-        }
-        speech = new float[samples.size()];
-        for (int i = 0; i < speech.length; i++) {
-            speech[i] = samples.get(i);
-        }
+        // pauses between words vary from 30 to 150 ms, as in unhurried speech
+        EspeakWords.Spoken spoken = EspeakWords.say(SENTENCES, 0.5, n -> 0.03 + 0.12 * ((n * 37) % 11) / 10.0, 0.6, dir);
+        speech = spoken.samples();
+        truth = spoken.words();
         aligner = new ForcedAligner(dir.resolve("scratch"));
     }
 
@@ -89,7 +70,7 @@ class ForcedAlignerTest {
         System.out.printf(Locale.ROOT, "forced alignment on espeak-ng speech: %d words, %d placed by the aligner, "
                 + "start error median %.0f ms, p90 %.0f ms%n", errors.length, placed, median * 1000, p90 * 1000);
         assertThat(median).isLessThan(0.05);
-        // measured: median 5 ms, p90 14 ms
+        // measured: median 4 ms, p90 14 ms
         assertThat(p90).isLessThan(0.06);
         assertThat(placed).isGreaterThan(aligned.size() * 8 / 10);
     }
@@ -113,43 +94,5 @@ class ForcedAlignerTest {
         assertThat(out).hasSize(4);
         assertThat(out.get(0).start()).isGreaterThanOrEqualTo(0.5);
         assertThat(out.get(3).end()).isLessThanOrEqualTo(2.5 + 1e-9);
-    }
-
-    private static float[] speak(String word) throws Exception {
-        Path wav = dir.resolve("w.wav");
-        Process p = new ProcessBuilder("espeak-ng", "-v", "en-us", "-s", "165", "-w", wav.toString(), word)
-                .redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("espeak-ng (apt-get install espeak-ng)").isZero();
-        float[] at22k = Wav.read(wav);
-        // espeak-ng speaks at 22050 Hz; linear resampling to 16 kHz keeps the timing exact
-        float[] out = new float[(int) (at22k.length * (double) RATE / 22_050)];
-        for (int i = 0; i < out.length; i++) {
-            double x = i * 22_050.0 / RATE;
-            int k = (int) x;
-            double f = x - k;
-            out[i] = (float) (at22k[k] * (1 - f) + (k + 1 < at22k.length ? at22k[k + 1] : 0) * f);
-        }
-        return out;
-    }
-
-    /** The clip from its first to its last audible sample (above -40 dBFS). */
-    private static float[] trim(float[] clip) {
-        int a = 0;
-        int b = clip.length - 1;
-        while (a < b && Math.abs(clip[a]) < 0.01f) {
-            a++;
-        }
-        while (b > a && Math.abs(clip[b]) < 0.01f) {
-            b--;
-        }
-        return Arrays.copyOfRange(clip, a, b + 1);
-    }
-
-    private static void pad(List<Float> samples, double seconds) {
-        for (int i = 0; i < seconds * RATE; i++) {
-            samples.add(0f);
-        }
     }
 }

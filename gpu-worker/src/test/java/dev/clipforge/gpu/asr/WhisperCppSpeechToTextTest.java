@@ -60,6 +60,14 @@ class WhisperCppSpeechToTextTest {
                 .rootCause().hasMessageContaining("sphinx, whisper-cpp or openai-compatible");
     }
 
+    @Test
+    void aTranscriptSaysOnlyTheLanguageItCanKnow() {
+        assertThat(WhisperCppSpeechToText.reportedLanguage("de", true)).isEqualTo("de");
+        assertThat(WhisperCppSpeechToText.reportedLanguage("en", false)).isEqualTo("en");
+        assertThat(WhisperCppSpeechToText.reportedLanguage("auto", false)).as("an English-only model hears English").isEqualTo("en");
+        assertThat(WhisperCppSpeechToText.reportedLanguage("auto", true)).as("whisper-jni hides what it detected").isEqualTo("und");
+    }
+
     private static ClipforgeProperties bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("clipforge", ClipforgeProperties.class);
     }

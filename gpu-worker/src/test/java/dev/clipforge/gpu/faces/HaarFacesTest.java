@@ -65,6 +65,7 @@ class HaarFacesTest {
                     podcast.speech().samples(), List.of(), VisualAnalyzer.uncached(), () -> { });
         }
         assertThat(t.tracks()).hasSize(2);
+        assertThat(t.detector()).as("the timeline names the detector that found its faces").isEqualTo("haar");
         assertThat(t.faceCoverage()).isGreaterThan(0.9);
         SpeakerAccuracy a = SpeakerAccuracy.of(t, podcast);
         System.out.printf("active speaker with Haar faces: %d of %d samples%n", a.right(), a.judged());

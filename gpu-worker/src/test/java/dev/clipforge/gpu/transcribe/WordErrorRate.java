@@ -15,6 +15,34 @@ public final class WordErrorRate {
     }
 
     public static int errors(List<String> reference, List<String> hypothesis) {
+        return distances(reference, hypothesis)[reference.size()][hypothesis.size()];
+    }
+
+    /** Of the edits that turn {@code reference} into {@code hypothesis}: words inserted, and words lost. */
+    public static int[] insertionsDeletions(String reference, String hypothesis) {
+        List<String> ref = normalise(reference);
+        List<String> hyp = normalise(hypothesis);
+        int[][] d = distances(ref, hyp);
+        int i = ref.size();
+        int j = hyp.size();
+        int inserted = 0;
+        int lost = 0;
+        while (i > 0 || j > 0) {
+            if (i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + (ref.get(i - 1).equals(hyp.get(j - 1)) ? 0 : 1)) {
+                i--;
+                j--;
+            } else if (j > 0 && d[i][j] == d[i][j - 1] + 1) {
+                inserted++;
+                j--;
+            } else {
+                lost++;
+                i--;
+            }
+        }
+        return new int[]{inserted, lost};
+    }
+
+    private static int[][] distances(List<String> reference, List<String> hypothesis) {
         int[][] d = new int[reference.size() + 1][hypothesis.size() + 1];
         for (int i = 0; i <= reference.size(); i++) {
             d[i][0] = i;
@@ -28,7 +56,7 @@ public final class WordErrorRate {
                 d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + sub);
             }
         }
-        return d[reference.size()][hypothesis.size()];
+        return d;
     }
 
     public static double of(String reference, String hypothesis) {

@@ -1,7 +1,7 @@
 package dev.clipforge.gpu.visual;
 
 import dev.clipforge.activities.layout.LayoutPlanner;
-import dev.clipforge.activities.media.FrameGrabs;
+import dev.clipforge.activities.media.Ffmpeg;
 import dev.clipforge.activities.media.SpeechAudio;
 import dev.clipforge.activities.media.Wav;
 import dev.clipforge.activities.samples.PackageMedia;
@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.Java2DFrameConverter;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -81,7 +84,8 @@ class ReframingQualityTest {
         System.out.printf("reframing, focus (%s): %s%n", m.applied(), m);
         assertThat(m.applied()).isEqualTo("focus");
         assertThat(m.faceInCrop()).isGreaterThanOrEqualTo(0.99);
-        assertThat(m.speakerOnScreen()).as("the camera cuts to a new speaker after a hold").isGreaterThanOrEqualTo(0.85);
+        assertThat(m.speakerOnScreen()).as("the camera cuts to a new speaker, back to when the change began")
+                .isGreaterThanOrEqualTo(0.95);
         assertThat(m.emptyCrop()).isLessThanOrEqualTo(0.02);
         assertThat(m.accelerationP95()).isLessThanOrEqualTo(400);
     }
@@ -101,54 +105,65 @@ class ReframingQualityTest {
                     .isCloseTo(cuts.get(i), org.assertj.core.api.Assertions.within(1 / 23.976 + 1e-3));
         }
         LayoutDoc doc = new LayoutPlanner().plan(t, 0, end, LayoutPlanner.Preference.AUTO).doc();
-        // faces found afresh on source frames between the analyser's samples
-        List<Double> times = new ArrayList<>();
-        for (double x = 0.13; x < end - 0.1; x += 0.25) {
-            times.add(x);
-        }
-        List<FrameGrabs.Grabbed> frames = FrameGrabs.grab(megamind, times);
+        // faces found afresh on every source frame, not only the analyser's samples; a frame in the wide layout
+        // shows the whole picture, so its faces count as whole and shown
+        int frames = 0;
         int withFace = 0;
         int whole = 0;
         int empty = 0;
-        try (BlazeFace.Session s = faces.session()) {
-            for (FrameGrabs.Grabbed g : frames) {
-                double at = g.timestamp();
+        int wideFrames = 0;
+        List<Double> notWhole = new ArrayList<>();
+        try (BlazeFace.Session s = faces.session(); FFmpegFrameGrabber g = Ffmpeg.grabber(megamind);
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            g.start();
+            Frame f;
+            while ((f = g.grabImage()) != null) {
+                double at = f.timestamp / 1_000_000.0;
+                frames++;
                 LayoutDoc.Segment seg = doc.segmentAt(at);
-                List<Box> found = s.detect(g.image()).stream().map(f -> new Box(f.box().x() * 720, f.box().y() * 528,
-                        f.box().w() * 720, f.box().h() * 528)).toList();
-                if (found.isEmpty() || seg.mode() == LayoutDoc.Mode.WIDE) {
+                List<Box> found = s.detect(converter.convert(f)).stream().map(d -> new Box(d.box().x() * 720, d.box().y() * 528,
+                        d.box().w() * 720, d.box().h() * 528)).toList();
+                if (found.isEmpty()) {
                     continue;
                 }
                 withFace++;
+                if (seg.mode() == LayoutDoc.Mode.WIDE) {
+                    wideFrames++;
+                    whole++;
+                    continue;
+                }
                 List<Box> crops = seg.panels().stream().map(p -> clamped(p.cropAt(at), 720, 528)).toList();
-                if (found.stream().noneMatch(f -> crops.stream().anyMatch(c -> visible(f, c) >= 0.5))) {
+                if (found.stream().noneMatch(face -> crops.stream().anyMatch(c -> visible(face, c) >= 0.5))) {
                     empty++;
                 }
                 boolean allWhole = crops.stream().allMatch(c -> {
-                    Box framed = found.stream().min(java.util.Comparator.comparingDouble(f -> Math.hypot(f.cx() - c.cx(),
-                            f.cy() - c.cy()))).orElseThrow();
+                    Box framed = found.stream().min(java.util.Comparator.comparingDouble(face -> Math.hypot(face.cx() - c.cx(),
+                            face.cy() - c.cy()))).orElseThrow();
                     return visible(framed, c) >= 0.98;
                 });
                 if (allWhole) {
                     whole++;
+                } else {
+                    notWhole.add(Math.round(at * 100) / 100.0);
                 }
             }
         }
         double faceInCrop = whole / (double) withFace;
         double emptyRate = empty / (double) withFace;
         double p95 = accelerationP95(doc, 720, 528);
-        System.out.printf(java.util.Locale.ROOT, "reframing, Megamind.avi (%s, %d shots): face-in-crop %.3f over %d frames, "
-                + "empty-crop %.3f, crop acceleration p95 %.0f px/s²%n", doc.appliedMode(), t.shots().size(), faceInCrop, withFace,
-                emptyRate, p95);
-        assertThat(withFace).isGreaterThan(times.size() / 2);
-        assertThat(faceInCrop).isGreaterThanOrEqualTo(0.95);
+        System.out.printf(java.util.Locale.ROOT, "reframing, Megamind.avi (%s, %d shots): face-in-crop %.3f over %d of %d frames "
+                + "with a face (%d of them wide), empty-crop %.3f, crop acceleration p95 %.0f px/s²; face not whole at %s%n",
+                doc.appliedMode(), t.shots().size(), faceInCrop, withFace, frames, wideFrames, emptyRate, p95, notWhole);
+        assertThat(withFace).isGreaterThan(frames / 2);
+        assertThat(faceInCrop).isGreaterThanOrEqualTo(0.99);
         assertThat(emptyRate).isLessThanOrEqualTo(0.02);
         // measured 576 px/s² (about 2 crop widths/s²): the eased pans change speed only at the 5 fps keyframes
         assertThat(p95).isLessThanOrEqualTo(800);
     }
 
     /**
-     * @param faceInCrop       share of frames whose framed face (the one nearest the crop's centre) is wholly inside it
+     * @param faceInCrop       share of frames whose framed face (the one nearest the crop's centre) is wholly inside it;
+     *                         a frame in the wide layout shows every face whole
      * @param speakerOnScreen  share of speech frames where the speaking face is at least 90% inside a crop
      * @param emptyCrop        share of frames where no face is even half inside a crop
      * @param accelerationP95  95th percentile of the crop centre's acceleration within a segment, source px/s²
@@ -182,6 +197,11 @@ class ReframingQualityTest {
             }
             if (!anyFace) {
                 empty++;
+            }
+            if (seg.mode() == LayoutDoc.Mode.WIDE) {
+                // the whole picture is shown: every face in it is whole
+                followedFrames++;
+                followedWhole++;
             }
             for (Box crop : seg.mode() == LayoutDoc.Mode.WIDE ? List.<Box>of() : crops) {
                 Box followed = followed(crop);

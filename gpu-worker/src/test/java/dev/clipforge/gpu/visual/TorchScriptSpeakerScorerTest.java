@@ -55,6 +55,7 @@ class TorchScriptSpeakerScorerTest {
     void theModelNotTheHeuristicDecides() {
         try (TorchScriptSpeakerScorer model = new TorchScriptSpeakerScorer(model("first_track.pt"))) {
             VisualTimeline t = analyse(model);
+            assertThat(t.speakerModel()).isEqualTo("torchscript:first_track.pt");
             int first = t.tracks().stream().min(Comparator.comparingInt(VisualTimeline.Track::id)).orElseThrow().id();
             for (VisualTimeline.Sample s : t.samples()) {
                 for (VisualTimeline.TrackedFace f : s.faces()) {

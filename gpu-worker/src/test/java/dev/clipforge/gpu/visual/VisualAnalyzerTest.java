@@ -2,8 +2,10 @@ package dev.clipforge.gpu.visual;
 
 import dev.clipforge.activities.samples.PackageMedia;
 import dev.clipforge.activities.samples.Podcasts;
+import dev.clipforge.common.assets.ObjectKeys;
 import dev.clipforge.common.visual.VisualTimeline;
 import dev.clipforge.gpu.faces.BlazeFace;
+import dev.clipforge.gpu.faces.HaarFaces;
 import dev.clipforge.gpu.models.ModelFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,8 @@ class VisualAnalyzerTest {
                 });
 
         assertThat(t.tracks()).hasSize(2);
+        assertThat(t.detector()).isEqualTo("blazeface");
+        assertThat(t.speakerModel()).isEqualTo("heuristic");
         assertThat(t.talkingHead()).isTrue();
         assertThat(t.faceCoverage()).isGreaterThan(0.95);
         assertThat(t.shots()).hasSize(1);
@@ -87,5 +91,37 @@ class VisualAnalyzerTest {
         assertThat(scanned).hasValue(3);
         assertThat(second.start()).isEqualTo(12);
         assertThat(second.samples()).allMatch(s -> s.t() >= 12 && s.t() < 24);
+    }
+
+    @Test
+    void cachedScansAndTimelinesAreKeptUnderTheSettingsTheyWereMadeWith() {
+        VisualAnalyzer standard = new VisualAnalyzer(faces, new SpeakerScorer(), 5, 10);
+        assertThat(standard.tileSettings()).isEqualTo("blazeface-min0.60-nms0.30_5fps_10s");
+        assertThat(standard.timelineSettings()).isEqualTo("blazeface-min0.60-nms0.30_5fps_10s_heuristic");
+        try (HaarFaces haar = new HaarFaces();
+             BlazeFace lenient = new BlazeFace(ModelFiles.extract(ModelFiles.BLAZEFACE, ModelFiles.BLAZEFACE_SHA256, dir), 0.5, 0.3)) {
+            List<String> tiles = List.of(standard.tileSettings(),
+                    new VisualAnalyzer(haar, new SpeakerScorer(), 5, 10).tileSettings(),
+                    new VisualAnalyzer(lenient, new SpeakerScorer(), 5, 10).tileSettings(),
+                    new VisualAnalyzer(faces, new SpeakerScorer(), 2.5, 10).tileSettings(),
+                    new VisualAnalyzer(faces, new SpeakerScorer(), 5, 8).tileSettings());
+            assertThat(tiles).as("detector, its threshold, sampling rate and tile length each change the key").doesNotHaveDuplicates();
+            assertThat(tiles.stream().map(k -> ObjectKeys.visualTile("prj_a", "ast_b", k, 10_000)).toList()).doesNotHaveDuplicates();
+        }
+        SpeakerScoring model = new SpeakerScoring() {
+            public String name() {
+                return "torchscript:speaker.pt";
+            }
+
+            public float[][] score(float[][] motion, float[][] present, float[] energy, double fps) {
+                return motion;
+            }
+        };
+        VisualAnalyzer withModel = new VisualAnalyzer(faces, model, 5, 10);
+        assertThat(withModel.tileSettings()).as("the scorer does not change the scan").isEqualTo(standard.tileSettings());
+        assertThat(ObjectKeys.visualTimeline("prj_a", "ast_b", 1, withModel.timelineSettings(), 0, 5000))
+                .as("but it changes the timeline").isNotEqualTo(ObjectKeys.visualTimeline("prj_a", "ast_b", 1,
+                        standard.timelineSettings(), 0, 5000))
+                .endsWith("/visual/v1/blazeface-min0.60-nms0.30_5fps_10s_torchscript_speaker.pt/0-5000.json");
     }
 }

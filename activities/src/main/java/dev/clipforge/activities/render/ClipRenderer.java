@@ -123,6 +123,8 @@ public final class ClipRenderer {
                 }
                 mux.finish();
                 progress.frames(pipe.framesOut(), total);
+                log.info("rendered {} {}x{}, {} frames, video encoded with {}", profile.name(), profile.width(),
+                        profile.height(), pipe.framesOut(), venc.name());
                 return new Result(pipe.framesOut(), pipe.framesOut() / fps, profile.width(), profile.height(), audio != null,
                         venc.name(), gainDb, band == null ? 0 : band.paintedStates());
             } finally {

@@ -66,6 +66,29 @@ class ExportRenderTest {
     }
 
     @Test
+    void peaksTheGainWouldPushOverTheCeilingAreLimitedAndTheLoudnessStillLandsOnTarget() throws Exception {
+        Path source = dir.resolve("peaky.mp4");
+        // a quiet 180 Hz tone with a loud 2 ms click every second: the gain that brings the tone to the target
+        // would push the clicks far past the ceiling, so the limiter must act and the gain is found with it in place
+        float[] audio = SampleVideos.tone(180, 8, 48_000, 0.1);
+        for (int s = 0; s < 8; s++) {
+            for (int i = s * 48_000; i < s * 48_000 + 96; i++) {
+                audio[i] = (float) (0.9 * Math.sin(2 * Math.PI * 1000 * i / 48_000.0));
+            }
+        }
+        SampleVideos.write(source, SampleVideos.Spec.video(640, 360, 25, 8).withAudio(audio, 48_000),
+                CaptionRenderTest::greyFrame);
+        Path out = dir.resolve("peaky-export.mp4");
+        ClipRenderer.Result r = new ClipRenderer().render(source, 0, CaptionRenderTest.centredFocus(), null,
+                RenderProfile.export(720, 1280, "libx264", -14, -1), out, (d, n) -> { });
+        assertThat(LoudnessMeter.level(source, 1, 7, "").samplePeakDbfs() + r.gainDb()).as("the limiter had work")
+                .isGreaterThan(0);
+        double[] loudness = ebur128(out);
+        assertThat(loudness[0]).as("integrated loudness, measured by the ffmpeg CLI").isCloseTo(-14, within(1.0));
+        assertThat(loudness[1]).as("true peak").isLessThanOrEqualTo(-1 + 0.3);
+    }
+
+    @Test
     void theEncoderProbeOpensWhatThisBuildCanUseAndRefusesWhatItCannot() {
         assertThat(Encoder.opens("libx264")).isTrue();
         assertThat(Encoder.opens("no_such_encoder")).isFalse();

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every QA check against a preview built to trip it, and all of them silent on a clean one. Media checks
  * measure real encoded files; framing and caption checks measure the layout and caption documents the
- * preview was rendered from.
+ * preview was rendered from, here made by hand to sit exactly at each threshold ({@link QaOnRendersTest}
+ * trips the same checks with previews really rendered from a source with a face).
  */
 class QaCheckerTest {
     static final double FPS = 25;

@@ -8,11 +8,13 @@ import dev.clipforge.activities.media.Wav;
 import dev.clipforge.common.assets.ProbeResult;
 import dev.clipforge.common.captions.CaptionDoc;
 import dev.clipforge.common.json.Json;
+import dev.clipforge.common.layout.LayoutDoc;
 import dev.clipforge.common.store.ObjectStore;
 import dev.clipforge.common.visual.Box;
 import dev.clipforge.gpu.faces.BlazeFace;
 import dev.clipforge.gpu.faces.Face;
 import dev.clipforge.gpu.models.ModelFiles;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.awt.image.BufferedImage;
 import java.net.URI;
@@ -119,6 +121,13 @@ final class MediaChecks {
 
     static int luma(int rgb) {
         return (((rgb >> 16) & 0xff) * 77 + ((rgb >> 8) & 0xff) * 150 + (rgb & 0xff) * 29) >> 8;
+    }
+
+    /** The layout plan the run rendered last, as its published snapshot names it. */
+    static LayoutDoc layout(Stack stack, JsonNode clip) {
+        String key = stack.bean(JdbcTemplate.class).queryForObject(
+                "select snapshot->'layout'->>'plan_key' from clip_runs where id = ?", String.class, clip.path("clip_id").asText());
+        return Json.read(stack.bean(ObjectStore.class).getBytes(key), LayoutDoc.class);
     }
 
     /** The caption document the run rendered (stored beside its SRT sidecar). */

@@ -43,8 +43,9 @@ public final class QaChecker {
 
         double durationError = Math.abs(p.durationSeconds() - in.windowSeconds());
         if (durationError > 1.5 * frame) {
+            // no repair: the render stops where the source's picture does, and a repair renders the same window again
             issues.add(critical("duration_off_window", "the preview lasts %.3f s, the window %.3f s"
-                    .formatted(p.durationSeconds(), in.windowSeconds()), 0.0, durationError, 1.5 * frame, RepairMode.AUTO));
+                    .formatted(p.durationSeconds(), in.windowSeconds()), 0.0, durationError, 1.5 * frame, null));
         }
         if (in.sourceHasAudio() && !p.hasAudio()) {
             // no repair: a repair re-plans layout and captions and renders the same sound again (or reuses the

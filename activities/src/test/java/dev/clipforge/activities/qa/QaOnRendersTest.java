@@ -137,6 +137,7 @@ class QaOnRendersTest {
         Path out = render("short", longer, null);
         QaIssue issue = only(check(out, longer, null, windowEnd - START), "duration_off_window");
         assertThat(issue.value()).as("the preview is short by what the source lacks").isBetween(1.4, 1.6);
+        assertThat(issue.repair()).as("a repair renders the same window again: only a reselect helps").isNull();
     }
 
     private static List<QaIssue> check(Path preview, LayoutDoc layout, CaptionDoc captions, double windowSeconds)

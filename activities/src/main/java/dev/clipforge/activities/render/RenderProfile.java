@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * How a rendition is encoded.
  *
- * @param codec          libx264, or h264_nvenc where a GPU encoder is configured (falls back to libx264)
+ * @param codec          libx264, or h264_nvenc where a GPU encoder is configured (libx264 where NVENC does not open)
  * @param x264           encoder options: preset, crf, profile, rate limits
  * @param targetLufs     integrated loudness to normalise to, or null to leave the level alone
  * @param truePeakDb     peak ceiling when normalising

@@ -1,6 +1,8 @@
 package dev.clipforge.activities.render;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a rendition is encoded.
@@ -12,6 +14,14 @@ import java.util.Map;
  */
 public record RenderProfile(String name, int width, int height, String codec, Map<String, String> x264,
                             long audioBitRate, Double targetLufs, double truePeakDb) {
+
+    /**
+     * Options in name order: the profile's text names the preview object, and {@code Map.of} iterates in an order
+     * that changes from one JVM to the next, which would make each worker render again what another stored.
+     */
+    public RenderProfile {
+        x264 = Collections.unmodifiableMap(new TreeMap<>(x264));
+    }
 
     /** Small and fast: what reviewers watch and QA measures. */
     public static RenderProfile preview() {

@@ -1,17 +1,17 @@
 package dev.clipforge.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.clipforge.activities.media.FrameGrabs;
+import dev.clipforge.activities.render.ClipRenderer;
+import dev.clipforge.activities.render.RenderProfile;
 import dev.clipforge.common.captions.CaptionDoc;
-import dev.clipforge.gpu.faces.BlazeFace;
-import dev.clipforge.gpu.faces.Face;
+import dev.clipforge.common.config.ClipforgeProperties;
+import dev.clipforge.common.config.RenderSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -19,15 +19,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Captions keep off faces, measured on the rendered preview of the two-person podcast: BlazeFace finds
- * the faces in each output frame, and no caption box may touch one.
+ * Captions keep off faces and follow the speech, measured on the rendered preview of the two-person podcast
+ * ({@link CaptionInk}): caption ink on every frame against BlazeFace's faces every third frame, and whether a
+ * caption shows on each frame against when its words are spoken.
  */
 class CaptionPlacementTest {
     static Stack stack;
@@ -45,12 +44,10 @@ class CaptionPlacementTest {
     }
 
     @Test
-    void splitPanelsGetTheirCaptionsBetweenTheFaces() throws Exception {
-        JsonNode ready = run(Map.of("layout_mode", "prefer_split"), "full-sentence");
+    void documentaryCaptionsSitBetweenSplitPanelsOffEveryFaceAndFollowTheSpeech() throws Exception {
+        JsonNode ready = run(Map.of("layout_mode", "prefer_split"), "documentary");
         assertThat(ready.path("layout").path("applied_mode").asText()).isEqualTo("split");
-        Measured m = measure(ready, "split");
-        assertThat(m.framesWithFaces()).as("faces seen in the sampled frames").isGreaterThanOrEqualTo(m.frames() * 8 / 10);
-        assertThat(m.overlapPixels()).as("caption pixels over faces").isZero();
+        assertCaptionsOffFacesAndOnTime(ready, "split");
         assertThat(ready.path("qa").path("issues").findValuesAsText("code")).doesNotContain("caption_on_face");
 
         // sidecars: the same cues in clip time, as SRT and WebVTT
@@ -74,6 +71,27 @@ class CaptionPlacementTest {
         assertThat(png.getHeight()).isGreaterThan(png.getWidth());
         assertThat(count(png, new Color(60, 220, 90))).as("speaking-face box pixels").isGreaterThan(200);
         assertThat(count(png, new Color(255, 80, 200))).as("caption box pixels").isGreaterThan(200);
+    }
+
+    @Test
+    void documentaryCaptionsInAFocusCropKeepOffTheFaceAndFollowTheSpeech() throws Exception {
+        JsonNode ready = run(Map.of("layout_mode", "prefer_focus"), "documentary");
+        assertThat(ready.path("layout").path("applied_mode").asText()).isEqualTo("focus");
+        assertCaptionsOffFacesAndOnTime(ready, "focus");
+        assertThat(ready.path("qa").path("issues").findValuesAsText("code")).doesNotContain("caption_on_face");
+    }
+
+    /** No caption ink on a face in any sampled frame; captions shown exactly while their cues last, within a frame. */
+    private static void assertCaptionsOffFacesAndOnTime(JsonNode clip, String name) throws Exception {
+        CaptionInk.Measured m = measure(clip, name);
+        System.out.printf("caption placement and timing, documentary captions, %s layout: %s%n", name, m);
+        assertThat(m.framesWithFaces()).as("faces seen in the sampled frames").isGreaterThanOrEqualTo(m.faceFrames() * 8 / 10);
+        assertThat(m.inkOnFaces()).as("caption pixels over faces").isZero();
+        assertThat(m.spokenFrames()).as("frames with a word spoken").isGreaterThan(m.frames() / 3);
+        assertThat(m.worstErrorFrames()).as("caption timing error, frames").isLessThanOrEqualTo(1);
+        assertThat(m.quietFrames()).as("frames without a cue, where captions must be gone").isPositive();
+        assertThat(m.strayInk()).as("ink outside the cue's box: the measure sees captions, not encoder noise")
+                .isLessThan(m.frames() * 20L);
     }
 
     private static String fetch(String url) throws Exception {
@@ -116,16 +134,19 @@ class CaptionPlacementTest {
         }
         assertThat(onFace).as("QA names the caption over the face").isNotNull();
         assertThat(onFace.path("repair").asText()).isEqualTo("move_captions_off_faces");
-        assertThat(measure(ready, "pinned").overlapPixels()).as("the pinned caption really covers a face").isPositive();
+        CaptionInk.Measured pinned = measure(ready, "pinned");
+        System.out.printf("caption placement, a theme pinned to the middle in a focus layout: %s%n", pinned);
+        assertThat(pinned.inkOnFaces()).as("the pinned caption really covers a face").isPositive();
 
         String clip = ready.path("clip_id").asText();
         api.postJson("/v1/clips/" + clip + "/repair", Map.of("mode", "move_captions_off_faces"), 200);
         JsonNode repaired = api.awaitNextAction(clip, "export", "stop", "reselect", "repair");
         assertThat(repaired.path("status").asText()).isEqualTo("ready");
         assertThat(repaired.path("qa").path("issues").findValuesAsText("code")).doesNotContain("caption_on_face");
-        Measured m = measure(repaired, "repaired");
-        assertThat(m.framesWithFaces()).isGreaterThanOrEqualTo(m.frames() * 8 / 10);
-        assertThat(m.overlapPixels()).isZero();
+        CaptionInk.Measured m = measure(repaired, "repaired");
+        System.out.printf("caption placement, the pinned theme after move_captions_off_faces: %s%n", m);
+        assertThat(m.framesWithFaces()).isGreaterThanOrEqualTo(m.faceFrames() * 8 / 10);
+        assertThat(m.inkOnFaces()).isZero();
     }
 
     private static JsonNode run(Map<String, Object> layout, String style) {
@@ -138,45 +159,18 @@ class CaptionPlacementTest {
         return ready;
     }
 
-    record Measured(int frames, int framesWithFaces, long overlapPixels) {
-    }
-
-    /** At the middle of each cue: faces found in the preview frame, and their overlap with the cue's box. */
-    private static Measured measure(JsonNode clip, String name) throws Exception {
+    /** Caption ink of the run's preview, against a render of the same layout without captions. */
+    private static CaptionInk.Measured measure(JsonNode clip, String name) throws Exception {
         Path preview = dir.resolve(name + ".mp4");
         HttpResponse<Path> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(clip.path("qa").path("preview_urls").get(0).asText())).build(), HttpResponse.BodyHandlers.ofFile(preview));
         assertThat(r.statusCode()).isEqualTo(200);
         CaptionDoc doc = MediaChecks.captions(stack, clip);
         assertThat(doc.cues()).isNotEmpty();
-        List<Double> times = new ArrayList<>();
-        for (CaptionDoc.Cue c : doc.cues()) {
-            times.add((c.start() + c.end()) / 2);
-        }
-        List<FrameGrabs.Grabbed> frames = FrameGrabs.grab(preview, times);
-        int withFaces = 0;
-        long overlap = 0;
-        try (BlazeFace.Session s = MediaChecks.faces().session()) {
-            for (int i = 0; i < frames.size(); i++) {
-                var img = frames.get(i).image();
-                double scale = img.getWidth() / (double) doc.outputWidth();
-                CaptionDoc.Cue cue = doc.cues().get(i);
-                Rectangle2D box = new Rectangle2D.Double(cue.box().x() * scale, cue.box().y() * scale, cue.box().w() * scale,
-                        cue.box().h() * scale);
-                List<Face> faces = s.detect(img);
-                if (!faces.isEmpty()) {
-                    withFaces++;
-                }
-                for (Face f : faces) {
-                    Rectangle2D face = new Rectangle2D.Double(f.box().x() * img.getWidth(), f.box().y() * img.getHeight(),
-                            f.box().w() * img.getWidth(), f.box().h() * img.getHeight());
-                    Rectangle2D both = face.createIntersection(box);
-                    if (!both.isEmpty()) {
-                        overlap += Math.round(both.getWidth() * both.getHeight());
-                    }
-                }
-            }
-        }
-        return new Measured(frames.size(), withFaces, overlap);
+        RenderSettings render = stack.bean(ClipforgeProperties.class).render();
+        Path clean = dir.resolve(name + "-without-captions.mp4");
+        new ClipRenderer().render(TestVideos.podcast().file(), 0, MediaChecks.layout(stack, clip), null,
+                RenderProfile.preview().withLoudness(render.loudnessTarget(), render.truePeak()), clean, (d, n) -> { });
+        return CaptionInk.measure(preview, clean, doc);
     }
 }

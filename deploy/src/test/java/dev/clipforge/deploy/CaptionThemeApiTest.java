@@ -59,6 +59,47 @@ class CaptionThemeApiTest {
     }
 
     @Test
+    void pagesCountTheBuiltInStylesAndNeverHoldMoreThanTheLimit() {
+        for (int i = 0; i < 3; i++) {
+            api.postJson("/v1/caption-themes", Map.of("name", "Paged " + i), 201);
+        }
+        long total = api.get("/v1/caption-themes?limit=1", 200).path("pagination").path("total").asLong();
+        assertThat(total).as("three built-in styles and at least the three just made").isGreaterThanOrEqualTo(6);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (int offset = 0; offset < total; offset += 2) {
+            JsonNode page = api.get("/v1/caption-themes?limit=2&offset=" + offset, 200);
+            assertThat(page.path("items").size()).as("page at %d", offset).isEqualTo((int) Math.min(2, total - offset));
+            assertThat(page.path("count").asInt()).isEqualTo(page.path("items").size());
+            seen.addAll(page.path("items").findValuesAsText("id"));
+        }
+        assertThat(seen).as("every theme once, built-in styles first").doesNotHaveDuplicates().hasSize((int) total)
+                .startsWith("documentary", "full-sentence", "single-word-instant");
+        assertThat(api.get("/v1/caption-themes?limit=2&offset=" + total, 200).path("items")).isEmpty();
+    }
+
+    @Test
+    void aThemeALiveRunUsesIsNotDeletedUntilTheRunEnds() {
+        String theme = api.postJson("/v1/caption-themes", Map.of("name", "In use"), 201).path("id").asText();
+        String project = api.createProject("theme in use");
+        // an asset waiting for its upload: the run waits for it, alive, without any media work
+        String asset = api.postJson("/v1/assets", Map.of("project_id", project, "filename", "later.mp4",
+                "content_type", "video/mp4", "size_bytes", 1000), 201).path("asset_id").asText();
+        String clip = api.postJson("/v1/clips", Map.of("source", Map.of("source_type", "asset", "asset_id", asset),
+                "captions", Map.of("style_id", theme)), 201).path("clip_id").asText();
+
+        JsonNode refused = api.http().delete().uri("/v1/caption-themes/" + theme).exchange().expectStatus().isEqualTo(409)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(refused.path("code").asText()).isEqualTo("wrong_state");
+        assertThat(refused.path("error").asText()).contains(clip);
+        assertThat(refused.path("how_to_fix").asText()).contains("cancel");
+        assertThat(api.get("/v1/caption-themes/" + theme, 200).path("id").asText()).as("nothing lost").isEqualTo(theme);
+
+        api.postJson("/v1/clips/" + clip + "/cancel", Map.of(), 200);
+        api.awaitClip(clip, c -> c.path("status").asText().equals("cancelled"), java.time.Duration.ofSeconds(30));
+        api.http().delete().uri("/v1/caption-themes/" + theme).exchange().expectStatus().isNoContent();
+    }
+
+    @Test
     void badThemesAreRefusedWithTheFieldNamed() {
         Map<String, Map<String, Object>> bad = Map.of(
                 "name", Map.of("font_size", 40),

@@ -6,6 +6,8 @@ import dev.clipforge.activities.samples.PackageMedia;
 import dev.clipforge.activities.samples.SampleVideos;
 import dev.clipforge.common.assets.ProbeResult;
 import dev.clipforge.common.captions.CaptionDoc;
+import dev.clipforge.common.config.ClipforgeProperties;
+import dev.clipforge.common.config.RenderSettings;
 import dev.clipforge.common.json.Json;
 import dev.clipforge.deploy.cli.ClipCommand;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +70,13 @@ class EndToEndTest {
         double window = exported.path("clip_window").path("duration_seconds").asDouble();
         assertThat(p.durationSeconds()).isCloseTo(window, within(1 / 25.0 + 1e-3));
         assertThat(MediaChecks.audioLevelDb(mp4)).isGreaterThan(-40);
+        RenderSettings render = stack.bean(ClipforgeProperties.class).render();
+        MediaChecks.Loudness loudness = MediaChecks.cliLoudness(mp4);
+        System.out.printf("1080p export of LibriVox speech, measured by the ffmpeg CLI's ebur128: %.1f LUFS integrated "
+                + "(target %.1f), true peak %.1f dBTP (limit %.1f)%n", loudness.integratedLufs(), render.loudnessTarget(),
+                loudness.truePeakDbtp(), render.truePeak());
+        assertThat(loudness.integratedLufs()).as("integrated loudness").isCloseTo(render.loudnessTarget(), within(1.0));
+        assertThat(loudness.truePeakDbtp()).as("true peak").isLessThanOrEqualTo(render.truePeak() + 0.5);
 
         for (double t = 1; t < window; t += window / 5) {
             assertThat(MediaChecks.wholeFaceVisible(MediaChecks.facesAt(mp4, t))).as("a whole face at %.1f s", t).isTrue();

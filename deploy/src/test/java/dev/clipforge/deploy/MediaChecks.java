@@ -8,17 +8,23 @@ import dev.clipforge.activities.media.Wav;
 import dev.clipforge.common.assets.ProbeResult;
 import dev.clipforge.common.captions.CaptionDoc;
 import dev.clipforge.common.json.Json;
+import dev.clipforge.common.layout.LayoutDoc;
 import dev.clipforge.common.store.ObjectStore;
 import dev.clipforge.common.visual.Box;
 import dev.clipforge.gpu.faces.BlazeFace;
 import dev.clipforge.gpu.faces.Face;
 import dev.clipforge.gpu.models.ModelFiles;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.awt.image.BufferedImage;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Looks at rendered media the way a viewer would: streams, pixels, faces, sound. */
 final class MediaChecks {
@@ -46,6 +52,33 @@ final class MediaChecks {
         } finally {
             Files.deleteIfExists(wav);
         }
+    }
+
+    /** Integrated loudness (LUFS) and true peak (dBTP) of a file. */
+    record Loudness(double integratedLufs, double truePeakDbtp) {
+    }
+
+    /**
+     * Loudness as Debian's {@code ffmpeg} CLI measures it with its ebur128 filter: an independent measure, not
+     * the meter the renderer normalised with.
+     */
+    static Loudness cliLoudness(Path file) throws Exception {
+        Process p = new ProcessBuilder("ffmpeg", "-nostats", "-hide_banner", "-i", file.toString(), "-af", "ebur128=peak=true",
+                "-f", "null", "-").redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("ffmpeg ebur128 failed: " + log);
+        }
+        String summary = log.substring(log.lastIndexOf("Summary:"));
+        return new Loudness(number(summary, "I:\\s+(-?[\\d.]+) LUFS"), number(summary, "Peak:\\s+(-?[\\d.]+) dBFS"));
+    }
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException(regex + " not in " + text);
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     static synchronized BlazeFace faces() {
@@ -88,6 +121,13 @@ final class MediaChecks {
 
     static int luma(int rgb) {
         return (((rgb >> 16) & 0xff) * 77 + ((rgb >> 8) & 0xff) * 150 + (rgb & 0xff) * 29) >> 8;
+    }
+
+    /** The layout plan the run rendered last, as its published snapshot names it. */
+    static LayoutDoc layout(Stack stack, JsonNode clip) {
+        String key = stack.bean(JdbcTemplate.class).queryForObject(
+                "select snapshot->'layout'->>'plan_key' from clip_runs where id = ?", String.class, clip.path("clip_id").asText());
+        return Json.read(stack.bean(ObjectStore.class).getBytes(key), LayoutDoc.class);
     }
 
     /** The caption document the run rendered (stored beside its SRT sidecar). */

@@ -23,8 +23,9 @@ public final class CaptionBuilder {
     static final double LINE_WIDTH = 0.84;
     /** A gap shorter than this between cues is bridged, so the caption does not blink off and on. */
     static final double BRIDGE_GAP = 0.5;
-    /** Shortest time a sentence cue stays up; a single-word cue may be shorter (it follows speech). */
+    /** Shortest time a sentence cue stays up (words are merged into cues until each lasts this long). */
     static final double MIN_CUE = 0.7;
+    /** Shortest time a word-at-a-time cue stays up: shorter, since it follows speech word by word. */
     static final double MIN_WORD_CUE = 0.2;
     /** A pause this long inside a sentence starts a new cue. */
     static final double CUE_PAUSE = 0.7;
@@ -57,21 +58,20 @@ public final class CaptionBuilder {
         if (words.isEmpty()) {
             return new CaptionDoc(theme, outW, outH, List.of(), List.of("no speech in the clip window"));
         }
-        List<List<CaptionDoc.Word>> groups = "word".equals(theme.mode())
+        double min = "word".equals(theme.mode()) ? MIN_WORD_CUE : MIN_CUE;
+        List<List<CaptionDoc.Word>> groups = longEnough("word".equals(theme.mode())
                 ? words.stream().map(List::of).toList()
-                : chunks(words, sentenceStarts, theme, outW);
+                : chunks(words, sentenceStarts, theme, outW), theme, outW, min);
         List<CaptionDoc.Cue> cues = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             List<CaptionDoc.Word> cueWords = groups.get(g);
             double start = cueWords.get(0).start();
-            double end = cueWords.get(cueWords.size() - 1).end();
             double nextStart = g + 1 < groups.size() ? groups.get(g + 1).get(0).start() : duration;
-            double min = "word".equals(theme.mode()) ? MIN_WORD_CUE : MIN_CUE;
-            end = Math.max(end, Math.min(start + min, nextStart));
+            double end = Math.max(cueWords.get(cueWords.size() - 1).end(), start + min);
             if (nextStart - end < BRIDGE_GAP) {
                 end = nextStart;
             }
-            List<List<Integer>> lines = lines(cueWords, theme, outW);
+            List<List<Integer>> lines = cueLines(cueWords, theme, outW);
             boolean rtl = Fonts.rightToLeft(cueWords.stream().map(CaptionDoc.Word::text).reduce("", String::concat));
             cues.add(new CaptionDoc.Cue(start, Math.min(end, duration), cueWords, lines, null, null, rtl));
         }
@@ -123,8 +123,62 @@ public final class CaptionBuilder {
         return out;
     }
 
-    /** Greedy line filling by measured width, word and character caps; a word longer than a line gets its own. */
+    /**
+     * Gives every cue its minimum time on screen. A cue whose successor starts sooner takes the successor's
+     * first words (a quick "of" is shown with the word after it) until it lasts long enough; one that cannot
+     * take them without breaking the theme's lines joins the cue before it. Only the clip's end (the last cue)
+     * or words packed too tightly for any line may leave a cue short.
+     */
+    static List<List<CaptionDoc.Word>> longEnough(List<List<CaptionDoc.Word>> chunks, CaptionTheme theme, int outW,
+                                                  double min) {
+        List<List<CaptionDoc.Word>> groups = new ArrayList<>();
+        chunks.forEach(c -> groups.add(new ArrayList<>(c)));
+        for (int g = 0; g < groups.size(); g++) {
+            List<CaptionDoc.Word> cue = groups.get(g);
+            while (g + 1 < groups.size() && groups.get(g + 1).get(0).start() - cue.get(0).start() < min) {
+                List<CaptionDoc.Word> next = groups.get(g + 1);
+                List<CaptionDoc.Word> trial = new ArrayList<>(cue);
+                trial.add(next.get(0));
+                if (!fits(trial, theme, outW)) {
+                    break;
+                }
+                cue.add(next.remove(0));
+                if (next.isEmpty()) {
+                    groups.remove(g + 1);
+                }
+            }
+            boolean tooShort = g + 1 < groups.size() && groups.get(g + 1).get(0).start() - cue.get(0).start() < min;
+            if (tooShort && g > 0) {
+                List<CaptionDoc.Word> joined = new ArrayList<>(groups.get(g - 1));
+                joined.addAll(cue);
+                if (fits(joined, theme, outW)) {
+                    groups.set(g - 1, joined);
+                    groups.remove(g);
+                    g--;
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static boolean fits(List<CaptionDoc.Word> words, CaptionTheme theme, int outW) {
+        return cueLines(words, theme, outW).size() <= theme.maxLines();
+    }
+
+    /**
+     * A cue's lines. A word-at-a-time cue holds more than one word only when a word was too quick to show alone;
+     * those words share one line.
+     */
+    static List<List<Integer>> cueLines(List<CaptionDoc.Word> words, CaptionTheme theme, int outW) {
+        return lines(words, theme, outW, "word".equals(theme.mode()) ? words.size() : theme.maxWordsPerLine());
+    }
+
     static List<List<Integer>> lines(List<CaptionDoc.Word> words, CaptionTheme theme, int outW) {
+        return lines(words, theme, outW, theme.maxWordsPerLine());
+    }
+
+    /** Greedy line filling by measured width, word and character caps; a word longer than a line gets its own. */
+    static List<List<Integer>> lines(List<CaptionDoc.Word> words, CaptionTheme theme, int outW, int maxWords) {
         double max = outW * LINE_WIDTH;
         List<List<Integer>> lines = new ArrayList<>();
         List<Integer> line = new ArrayList<>();
@@ -132,7 +186,7 @@ public final class CaptionBuilder {
         for (int i = 0; i < words.size(); i++) {
             List<String> candidate = new ArrayList<>(text);
             candidate.add(words.get(i).text());
-            boolean fits = width(candidate, theme) <= max && line.size() < theme.maxWordsPerLine()
+            boolean fits = width(candidate, theme) <= max && line.size() < maxWords
                     && characters(candidate) <= theme.maxCharsPerLine();
             if (!fits && !line.isEmpty()) {
                 lines.add(line);

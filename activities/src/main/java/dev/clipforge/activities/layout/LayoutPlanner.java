@@ -102,7 +102,7 @@ public final class LayoutPlanner {
     }
 
     /** Each sampled moment's faces as the output shows them: mapped through the crop of their segment. */
-    static List<LayoutDoc.OutputFaces> outputFaces(VisualTimeline timeline, List<LayoutDoc.Segment> segments,
+    public static List<LayoutDoc.OutputFaces> outputFaces(VisualTimeline timeline, List<LayoutDoc.Segment> segments,
                                                    double windowStart, double windowEnd) {
         int sw = timeline.width();
         int sh = timeline.height();

@@ -25,7 +25,10 @@ public final class QaChecker {
     static final double BLACK_SECONDS = 2.0;
     static final double FROZEN_SECONDS = 3.0;
     static final double SILENCE_SECONDS = 3.0;
+    /** Integrated loudness may miss the target by this much (LU) either way. */
     static final double LOUDNESS_TOLERANCE = 1.5;
+    /** True peak may exceed the limit by this much (dB): the limiter works on sample peaks, which lag true peaks. */
+    static final double TRUE_PEAK_TOLERANCE = 0.5;
     static final double MAX_UPSCALE = 2.0;
 
     public record Inputs(double windowSeconds, double sourceStart, double sourceEnd, boolean sourceHasAudio, int sourceWidth,
@@ -40,11 +43,14 @@ public final class QaChecker {
 
         double durationError = Math.abs(p.durationSeconds() - in.windowSeconds());
         if (durationError > 1.5 * frame) {
+            // no repair: the render stops where the source's picture does, and a repair renders the same window again
             issues.add(critical("duration_off_window", "the preview lasts %.3f s, the window %.3f s"
-                    .formatted(p.durationSeconds(), in.windowSeconds()), 0.0, durationError, 1.5 * frame, RepairMode.AUTO));
+                    .formatted(p.durationSeconds(), in.windowSeconds()), 0.0, durationError, 1.5 * frame, null));
         }
         if (in.sourceHasAudio() && !p.hasAudio()) {
-            issues.add(critical("missing_audio", "the source has audio but the clip has none", 0.0, 0.0, 1.0, RepairMode.AUTO));
+            // no repair: a repair re-plans layout and captions and renders the same sound again (or reuses the
+            // preview), so it cannot bring audio back; the agent reselects
+            issues.add(critical("missing_audio", "the source has audio but the clip has none", 0.0, 0.0, 1.0, null));
         } else if (!in.sourceHasAudio()) {
             issues.add(warning("missing_audio", "the source has no audio track: the clip is silent", 0.0, 0.0, 1.0));
         }
@@ -62,12 +68,14 @@ public final class QaChecker {
         }
         if (p.hasAudio() && Double.isFinite(p.integratedLufs())
                 && Math.abs(p.integratedLufs() - in.loudnessTarget()) > LOUDNESS_TOLERANCE) {
-            issues.add(warning("loudness_off_target", "integrated loudness %.1f LUFS, target %.1f"
-                    .formatted(p.integratedLufs(), in.loudnessTarget()), 0.0, p.integratedLufs(), in.loudnessTarget()));
+            double bound = in.loudnessTarget() + Math.signum(p.integratedLufs() - in.loudnessTarget()) * LOUDNESS_TOLERANCE;
+            issues.add(warning("loudness_off_target", "integrated loudness %.1f LUFS, target %.1f ± %.1f LU"
+                    .formatted(p.integratedLufs(), in.loudnessTarget(), LOUDNESS_TOLERANCE), 0.0, p.integratedLufs(), bound));
         }
-        if (p.hasAudio() && p.truePeakDbtp() > in.truePeakLimit() + 0.5) {
-            issues.add(warning("true_peak_above_limit", "true peak %.1f dBTP, limit %.1f"
-                    .formatted(p.truePeakDbtp(), in.truePeakLimit()), 0.0, p.truePeakDbtp(), in.truePeakLimit()));
+        double peakBound = in.truePeakLimit() + TRUE_PEAK_TOLERANCE;
+        if (p.hasAudio() && p.truePeakDbtp() > peakBound) {
+            issues.add(warning("true_peak_above_limit", "true peak %.1f dBTP, limit %.1f (+%.1f dB allowed)"
+                    .formatted(p.truePeakDbtp(), in.truePeakLimit(), TRUE_PEAK_TOLERANCE), 0.0, p.truePeakDbtp(), peakBound));
         }
         framing(in, issues);
         captions(in, issues);

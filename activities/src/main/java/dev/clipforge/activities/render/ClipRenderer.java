@@ -123,6 +123,8 @@ public final class ClipRenderer {
                 }
                 mux.finish();
                 progress.frames(pipe.framesOut(), total);
+                log.info("rendered {} {}x{}, {} frames, video encoded with {}", profile.name(), profile.width(),
+                        profile.height(), pipe.framesOut(), venc.name());
                 return new Result(pipe.framesOut(), pipe.framesOut() / fps, profile.width(), profile.height(), audio != null,
                         venc.name(), gainDb, band == null ? 0 : band.paintedStates());
             } finally {
@@ -136,16 +138,21 @@ public final class ClipRenderer {
 
     /**
      * Measured, then applied: the gain that brings the window to the target, found by measuring the source
-     * and then the gain-and-limiter chain itself (the limiter takes some loudness off peaky speech).
+     * and, where the limiter will act, the gain-and-limiter chain itself (the limiter takes some loudness off
+     * peaky speech). Where the gained peaks stay under the limiter's ceiling the limiter passes the audio
+     * untouched, so the gain alone lands on the target and no second pass is needed.
      */
     static double normalisingGain(Path source, double start, double end, RenderProfile profile) {
-        LoudnessMeter.Loudness before = LoudnessMeter.measure(source, start, end);
+        LoudnessMeter.Level before = LoudnessMeter.level(source, start, end, "");
         if (!Double.isFinite(before.integratedLufs()) || before.integratedLufs() <= -60) {
             return 0;
         }
         double gain = clampGain(profile.targetLufs() - before.integratedLufs());
+        if (before.samplePeakDbfs() + gain < 20 * Math.log10(limiterCeiling(profile))) {
+            return gain;
+        }
         for (int i = 0; i < 2; i++) {
-            double after = LoudnessMeter.measure(source, start, end, normalise(gain, profile)).integratedLufs();
+            double after = LoudnessMeter.level(source, start, end, normalise(gain, profile)).integratedLufs();
             double miss = profile.targetLufs() - after;
             if (Math.abs(miss) < 0.2) {
                 break;
@@ -159,11 +166,15 @@ public final class ClipRenderer {
         return Math.max(-MAX_GAIN_DB, Math.min(MAX_GAIN_DB, db));
     }
 
-    /** Gain, then a look-ahead limiter half a dB under the peak ceiling (sample peaks lag true peaks). */
+    /** Gain, then a look-ahead limiter under the peak ceiling. */
     private static String normalise(double gainDb, RenderProfile profile) {
-        double limit = Math.pow(10, (profile.truePeakDb() - 0.5) / 20);
         return String.format(Locale.ROOT, ",volume=%.3fdB,alimiter=limit=%.4f:level=false:latency=true", gainDb,
-                Math.max(0.0625, Math.min(1, limit)));
+                limiterCeiling(profile));
+    }
+
+    /** The limiter's ceiling (linear): half a dB under the true-peak limit, since sample peaks lag true peaks. */
+    private static double limiterCeiling(RenderProfile profile) {
+        return Math.max(0.0625, Math.min(1, Math.pow(10, (profile.truePeakDb() - 0.5) / 20)));
     }
 
     private static String audioChain(double duration, double gainDb, RenderProfile profile) {

@@ -1,17 +1,27 @@
 package dev.clipforge.activities.render;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a rendition is encoded.
  *
- * @param codec          libx264, or h264_nvenc where a GPU encoder is configured (falls back to libx264)
+ * @param codec          libx264, or h264_nvenc where a GPU encoder is configured (libx264 where NVENC does not open)
  * @param x264           encoder options: preset, crf, profile, rate limits
  * @param targetLufs     integrated loudness to normalise to, or null to leave the level alone
  * @param truePeakDb     peak ceiling when normalising
  */
 public record RenderProfile(String name, int width, int height, String codec, Map<String, String> x264,
                             long audioBitRate, Double targetLufs, double truePeakDb) {
+
+    /**
+     * Options in name order: the profile's text names the preview object, and {@code Map.of} iterates in an order
+     * that changes from one JVM to the next, which would make each worker render again what another stored.
+     */
+    public RenderProfile {
+        x264 = Collections.unmodifiableMap(new TreeMap<>(x264));
+    }
 
     /** Small and fast: what reviewers watch and QA measures. */
     public static RenderProfile preview() {

@@ -51,22 +51,50 @@ class CaptionLayoutTest {
             assertThat(c.box().x() + c.box().w()).isLessThanOrEqualTo(1080);
         }
         assertThat(seen).as("every word once, whole and in order").isEqualTo(words);
+        assertEveryCueLastsTheMinimum(doc, CaptionBuilder.MIN_CUE, 100);
     }
 
     @Test
-    void shortCuesStayUpLongEnoughAndShortGapsDoNotFlicker() {
-        // three sentences: a blink of a word, a 0.3 s gap, then another after a 2 s pause
+    void everyCueStaysUpLongEnoughAndShortGapsDoNotFlicker() {
+        // four sentences: a blink of a word 0.45 s before the next, then a pause, a two-word sentence, a 0.3 s gap
+        // and a last word 0.3 s before the clip ends
         List<Transcript.Word> w = List.of(new Transcript.Word("yes", 1.0, 1.15, 1), new Transcript.Word("right", 1.45, 1.7, 1),
-                new Transcript.Word("later", 3.7, 4.0, 1));
+                new Transcript.Word("later", 3.7, 4.0, 1), new Transcript.Word("then", 4.1, 4.3, 1),
+                new Transcript.Word("end", 4.6, 4.9, 1));
         Transcript t = new Transcript(1, "en", "test", 6, w, List.of(new Transcript.Segment(1.0, 1.15, "yes", 0, 0),
-                new Transcript.Segment(1.45, 1.7, "right", 1, 1), new Transcript.Segment(3.7, 4.0, "later", 2, 2)), List.of(), List.of());
-        CaptionDoc doc = builder.build(t, 0, 6, CaptionTheme.documentary(), null, false);
-        assertThat(doc.cues()).hasSize(3);
-        CaptionDoc.Cue first = doc.cues().get(0);
+                new Transcript.Segment(1.45, 1.7, "right", 1, 1), new Transcript.Segment(3.7, 4.3, "later then", 2, 3),
+                new Transcript.Segment(4.6, 4.9, "end", 4, 4)), List.of(), List.of());
+        CaptionDoc doc = builder.build(t, 0, 4.9, CaptionTheme.documentary(), null, false);
+        assertThat(doc.cues()).extracting(CaptionDoc.Cue::text).as("the blink is shown with the word after it")
+                .containsExactly("yes right", "later then", "end");
+        assertEveryCueLastsTheMinimum(doc, CaptionBuilder.MIN_CUE, 4.9);
         CaptionDoc.Cue second = doc.cues().get(1);
-        assertThat(first.end()).as("bridged to the next cue, no blink between").isCloseTo(second.start(), within(1e-9));
-        assertThat(second.end() - second.start()).as("held for the minimum time").isGreaterThanOrEqualTo(CaptionBuilder.MIN_CUE - 1e-9);
-        assertThat(doc.cues().get(2).start() - second.end()).as("a real pause leaves the screen clear").isGreaterThan(1);
+        CaptionDoc.Cue last = doc.cues().get(2);
+        assertThat(second.end()).as("bridged to the next cue, no blink between").isCloseTo(last.start(), within(1e-9));
+        assertThat(second.start() - doc.cues().get(0).end()).as("a real pause leaves the screen clear").isGreaterThan(1);
+        assertThat(last.end()).as("only the clip's end cuts a cue short").isCloseTo(4.9, within(1e-9));
+    }
+
+    @Test
+    void aWordTooQuickToShowAloneSharesItsCueWithTheNext() {
+        CaptionTheme theme = CaptionTheme.singleWordInstant();
+        List<Transcript.Word> w = List.of(new Transcript.Word("of", 1.0, 1.08, 1), new Transcript.Word("course", 1.1, 1.5, 1),
+                new Transcript.Word("not", 2.0, 2.3, 1));
+        Transcript t = new Transcript(1, "en", "test", 4, w, List.of(new Transcript.Segment(1.0, 2.3, "", 0, 2)), List.of(),
+                List.of());
+        CaptionDoc doc = builder.build(t, 0, 4, theme, null, false);
+        assertThat(doc.cues()).extracting(CaptionDoc.Cue::text).containsExactly("OF COURSE", "NOT");
+        assertThat(doc.cues().get(0).lines()).as("on one line").hasSize(1);
+        assertEveryCueLastsTheMinimum(doc, CaptionBuilder.MIN_WORD_CUE, 4);
+    }
+
+    /** Every cue is up at least {@code min}, except one the clip's end cuts. */
+    static void assertEveryCueLastsTheMinimum(CaptionDoc doc, double min, double clipEnd) {
+        for (CaptionDoc.Cue c : doc.cues()) {
+            if (Math.abs(c.end() - clipEnd) > 1e-9) {
+                assertThat(c.end() - c.start()).as("cue '%s' at %.2f s", c.text(), c.start()).isGreaterThanOrEqualTo(min - 1e-9);
+            }
+        }
     }
 
     @Test

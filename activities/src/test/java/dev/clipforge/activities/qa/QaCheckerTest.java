@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every QA check against a preview built to trip it, and all of them silent on a clean one. Media checks
  * measure real encoded files; framing and caption checks measure the layout and caption documents the
- * preview was rendered from.
+ * preview was rendered from, here made by hand to sit exactly at each threshold ({@link QaOnRendersTest}
+ * trips the same checks with previews really rendered from a source with a face).
  */
 class QaCheckerTest {
     static final double FPS = 25;
@@ -79,7 +80,7 @@ class QaCheckerTest {
         PreviewMeasures m = PreviewMeasures.of(video("mute", i -> false, i -> false, 0, 1));
         QaIssue issue = only(check(inputs(m)), "missing_audio");
         assertThat(issue.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(issue.repair()).isEqualTo(RepairMode.AUTO);
+        assertThat(issue.repair()).as("a repair renders the same sound again: only a reselect can help").isNull();
     }
 
     @Test
@@ -96,12 +97,17 @@ class QaCheckerTest {
         PreviewMeasures quiet = PreviewMeasures.of(video("quiet", i -> false, i -> false, onTarget / 10, 1));
         QaIssue off = only(check(inputs(quiet)), "loudness_off_target");
         assertThat(off.value()).isBetween(TARGET - 21, TARGET - 19);
+        assertThat(off.threshold()).as("the bound crossed: target - 1.5 LU").isEqualTo(TARGET - 1.5);
 
         PreviewMeasures hot = PreviewMeasures.of(video("hot", i -> false, i -> false, 0.99, 1));
         List<QaIssue> issues = check(inputs(hot));
-        assertThat(issues).extracting(QaIssue::code).contains("true_peak_above_limit", "loudness_off_target");
-        assertThat(issues.stream().filter(i -> i.code().equals("true_peak_above_limit")).findFirst().orElseThrow().value())
-                .isGreaterThan(-0.5);
+        assertThat(issues).extracting(QaIssue::code).containsExactlyInAnyOrder("true_peak_above_limit", "loudness_off_target");
+        QaIssue peak = issues.stream().filter(i -> i.code().equals("true_peak_above_limit")).findFirst().orElseThrow();
+        assertThat(peak.value()).isGreaterThan(-0.5);
+        assertThat(peak.threshold()).as("the bound crossed: limit + 0.5 dB").isEqualTo(PEAK + 0.5);
+        QaIssue loud = issues.stream().filter(i -> i.code().equals("loudness_off_target")).findFirst().orElseThrow();
+        assertThat(loud.value()).isGreaterThan(TARGET + 1.5);
+        assertThat(loud.threshold()).as("the bound crossed: target + 1.5 LU").isEqualTo(TARGET + 1.5);
     }
 
     @Test

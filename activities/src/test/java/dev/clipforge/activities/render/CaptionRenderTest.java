@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Captions as they come out of the encoder: decoded frame by frame from a render of a plain grey source,
@@ -142,8 +143,12 @@ class CaptionRenderTest {
         int settled = ink(frames.get(firstFrame + CaptionPainter.POP_STEPS + 1), null, scale);
         assertThat(popped).as("the word appears on its first frame").isGreaterThan(200);
         assertThat(popped).as("and is larger then than once settled").isGreaterThan((int) (settled * 1.1));
-        assertThat(ink(frames.get(firstFrame - 2), null, scale)).isZero();
-        assertThat(ink(frames.get((int) Math.ceil(2.0 * FPS)), null, scale)).as("gone a frame past its cue").isZero();
+        assertThat(ink(frames.get(firstFrame - 1), null, scale)).as("not before its cue").isZero();
+        CaptionDoc.Cue one = doc.cues().get(0);
+        assertThat(one.end()).as("held just while spoken: clip time 1.0-1.4").isCloseTo(1.4, within(1e-9));
+        int lastFrame = (int) Math.ceil(one.end() * FPS - 1e-6) - 1;
+        assertThat(ink(frames.get(lastFrame), null, scale)).as("still up on its last frame").isGreaterThan(200);
+        assertThat(ink(frames.get(lastFrame + 1), null, scale)).as("gone on the first frame after its cue").isZero();
     }
 
     /** A fixed centred 9:16 crop of the grey source. */

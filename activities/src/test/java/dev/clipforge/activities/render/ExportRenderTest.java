@@ -1,6 +1,7 @@
 package dev.clipforge.activities.render;
 
 import dev.clipforge.activities.media.MediaProbe;
+import dev.clipforge.activities.render.av.Encoder;
 import dev.clipforge.activities.samples.SampleVideos;
 import dev.clipforge.common.assets.ProbeResult;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The deliverable, checked from outside: stream parameters by probing, loudness by Debian's {@code ffmpeg}
  * CLI (its own ebur128 pass, not the meter the renderer used), the index at the front of the file, and the
- * GPU encoder falling back to libx264 on a machine without one.
+ * GPU encoder used where it opens and libx264 where it does not (a machine without a GPU, or with a GPU that
+ * has no NVENC unit).
  */
 class ExportRenderTest {
     @TempDir
@@ -42,8 +44,10 @@ class ExportRenderTest {
         ClipRenderer.Result r = new ClipRenderer().render(source, 0, CaptionRenderTest.centredFocus(), null, export, out,
                 (d, n) -> { });
 
-        assertThat(r.encoder()).as("no GPU encoder here: libx264 instead").isEqualTo(
-                cudaPresent() ? "h264_nvenc" : "libx264");
+        boolean nvenc = Encoder.opens("h264_nvenc");
+        System.out.printf("h264_nvenc opens here: %s; the export was encoded with %s%n", nvenc, r.encoder());
+        assertThat(r.encoder()).as("h264_nvenc where it opens, else libx264").isEqualTo(nvenc ? "h264_nvenc" : "libx264");
+        assertThat(containsX264Signature(out)).as("x264 signs the stream it encodes").isEqualTo(!nvenc);
         ProbeResult p = MediaProbe.probe(out);
         assertThat(p.videoCodec()).isEqualTo("h264");
         assertThat(p.width()).isEqualTo(720);
@@ -61,8 +65,41 @@ class ExportRenderTest {
         assertThat(moovBeforeMdat(out)).as("+faststart: the index comes first").isTrue();
     }
 
-    private static boolean cudaPresent() {
-        return Files.exists(Path.of("/dev/nvidia0"));
+    @Test
+    void peaksTheGainWouldPushOverTheCeilingAreLimitedAndTheLoudnessStillLandsOnTarget() throws Exception {
+        Path source = dir.resolve("peaky.mp4");
+        // a quiet 180 Hz tone with a loud 2 ms click every second: the gain that brings the tone to the target
+        // would push the clicks far past the ceiling, so the limiter must act and the gain is found with it in place
+        float[] audio = SampleVideos.tone(180, 8, 48_000, 0.1);
+        for (int s = 0; s < 8; s++) {
+            for (int i = s * 48_000; i < s * 48_000 + 96; i++) {
+                audio[i] = (float) (0.9 * Math.sin(2 * Math.PI * 1000 * i / 48_000.0));
+            }
+        }
+        SampleVideos.write(source, SampleVideos.Spec.video(640, 360, 25, 8).withAudio(audio, 48_000),
+                CaptionRenderTest::greyFrame);
+        Path out = dir.resolve("peaky-export.mp4");
+        ClipRenderer.Result r = new ClipRenderer().render(source, 0, CaptionRenderTest.centredFocus(), null,
+                RenderProfile.export(720, 1280, "libx264", -14, -1), out, (d, n) -> { });
+        assertThat(LoudnessMeter.level(source, 1, 7, "").samplePeakDbfs() + r.gainDb()).as("the limiter had work")
+                .isGreaterThan(0);
+        double[] loudness = ebur128(out);
+        assertThat(loudness[0]).as("integrated loudness, measured by the ffmpeg CLI").isCloseTo(-14, within(1.0));
+        assertThat(loudness[1]).as("true peak").isLessThanOrEqualTo(-1 + 0.3);
+    }
+
+    @Test
+    void theEncoderProbeOpensWhatThisBuildCanUseAndRefusesWhatItCannot() {
+        assertThat(Encoder.opens("libx264")).isTrue();
+        assertThat(Encoder.opens("no_such_encoder")).isFalse();
+        if (!Files.exists(Path.of("/dev/nvidia0"))) {
+            assertThat(Encoder.opens("h264_nvenc")).as("compiled in, but no GPU to open it on").isFalse();
+        }
+    }
+
+    /** x264 writes its version and settings into the stream (an SEI message); NVENC does not. */
+    private static boolean containsX264Signature(Path mp4) throws IOException {
+        return new String(Files.readAllBytes(mp4), StandardCharsets.ISO_8859_1).contains("x264 - core");
     }
 
     /** Integrated loudness and true peak from the CLI's ebur128 summary. */

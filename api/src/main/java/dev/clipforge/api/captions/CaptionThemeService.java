@@ -6,12 +6,16 @@ import dev.clipforge.api.page.PageRequest;
 import dev.clipforge.api.tenancy.Tenancy;
 import dev.clipforge.common.Ids;
 import dev.clipforge.common.captions.CaptionTheme;
+import dev.clipforge.common.config.ClipforgeProperties;
 import dev.clipforge.common.json.Json;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,10 +31,16 @@ public class CaptionThemeService {
     private static final List<CaptionTheme> BUILT_IN = List.of(CaptionTheme.documentary(), CaptionTheme.fullSentence(),
             CaptionTheme.singleWordInstant());
 
-    private final DatabaseClient db;
+    /** Runs a refused delete names; the rest are counted. */
+    private static final int NAMED_RUNS = 10;
 
-    public CaptionThemeService(DatabaseClient db) {
+    private final DatabaseClient db;
+    /** After this long without a command a run closes: it no longer needs its theme. */
+    private final Duration idleTimeout;
+
+    public CaptionThemeService(DatabaseClient db, ClipforgeProperties properties) {
         this.db = db;
+        this.idleTimeout = properties.runs().idleTimeout();
     }
 
     public Mono<CaptionTheme> create(CaptionThemeRequest r) {
@@ -64,18 +74,27 @@ public class CaptionThemeService {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("caption theme", id)));
     }
 
-    /** Built-in styles first, then custom themes, newest first. */
+    /**
+     * Built-in styles first, then custom themes, newest first: one sequence, paged as a whole, so a page holds
+     * at most {@code limit} themes wherever it starts.
+     */
     public Mono<Page<CaptionTheme>> list(PageRequest page) {
-        return Tenancy.organisation().flatMap(org -> Mono.zip(db.sql("select theme::text as theme from caption_themes"
-                                + " where organisation_id = :org order by created_at desc, id limit :limit offset :offset")
-                        .bind("org", org).bind("limit", page.limit()).bind("offset", page.offset())
+        int builtIns = BUILT_IN.size();
+        List<CaptionTheme> firstItems = BUILT_IN.subList((int) Math.min(page.offset(), builtIns),
+                (int) Math.min(page.offset() + page.limit(), builtIns));
+        int customLimit = page.limit() - firstItems.size();
+        long customOffset = Math.max(0, page.offset() - builtIns);
+        return Tenancy.organisation().flatMap(org -> Mono.zip(customLimit == 0 ? Mono.just(List.<CaptionTheme>of())
+                        : db.sql("select theme::text as theme from caption_themes where organisation_id = :org"
+                                        + " order by created_at desc, id limit :limit offset :offset")
+                        .bind("org", org).bind("limit", customLimit).bind("offset", customOffset)
                         .map((row, meta) -> Json.read(row.get("theme", String.class), CaptionTheme.class)).all().collectList(),
                 db.sql("select count(*) as n from caption_themes where organisation_id = :org").bind("org", org)
                         .map((row, meta) -> row.get("n", Long.class)).one()))
                 .map(t -> {
-                    List<CaptionTheme> items = new ArrayList<>(page.offset() == 0 ? BUILT_IN : List.of());
+                    List<CaptionTheme> items = new ArrayList<>(firstItems);
                     items.addAll(t.getT1());
-                    return Page.of(items, page, t.getT2() + BUILT_IN.size());
+                    return Page.of(items, page, t.getT2() + builtIns);
                 });
     }
 
@@ -95,13 +114,33 @@ public class CaptionThemeService {
         });
     }
 
+    /**
+     * Deletes a theme no live run uses. A run captions again on every reselect and repair, reading its theme by id,
+     * so deleting the theme of a run that still takes commands would fail its next captions: that is refused
+     * (409, naming the runs) until they are cancelled, fail, or close after the idle timeout.
+     */
     public Mono<Void> delete(String id) {
         if (CaptionTheme.builtIn(id) != null) {
             return Mono.error(builtInIsReadOnly(id));
         }
-        return Tenancy.organisation().flatMap(org -> db.sql("delete from caption_themes where id = :id and organisation_id = :org")
-                        .bind("id", id).bind("org", org).fetch().rowsUpdated())
-                .flatMap(n -> n == 0 ? Mono.error(ApiException.notFound("caption theme", id)) : Mono.empty());
+        OffsetDateTime closedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(idleTimeout);
+        // another organisation's theme is not found before anything about its runs is said
+        return get(id).then(db.sql("select id from clip_runs where spec->'captions'->>'style_id' = :id"
+                        + " and status not in ('failed', 'cancelled') and updated_at > :closed order by created_at, id")
+                .bind("id", id).bind("closed", closedBefore)
+                .map((row, meta) -> row.get("id", String.class)).all().collectList())
+                .flatMap(runs -> runs.isEmpty()
+                        ? db.sql("delete from caption_themes where id = :id").bind("id", id).fetch().rowsUpdated().then()
+                        : Mono.error(inUse(id, runs)));
+    }
+
+    private static ApiException inUse(String id, List<String> runs) {
+        List<String> named = runs.subList(0, Math.min(runs.size(), NAMED_RUNS));
+        String more = runs.size() > named.size() ? " and " + (runs.size() - named.size()) + " more" : "";
+        return ApiException.wrongState("caption theme " + id + " is in use by live clip runs: " + String.join(", ", named)
+                        + more,
+                "cancel those runs (POST /v1/clips/{id}/cancel) or wait until they close (clipforge.runs.idle-timeout"
+                        + " after their last command), then delete again; PATCH the theme to change how they look instead");
     }
 
     /** Whether a clip may name {@code styleId}: a built-in style or an existing theme. */

@@ -28,6 +28,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 /** An opened encoder; packets come out in its time base. */
 public final class Encoder implements AutoCloseable {
+    /** Side of the picture {@link #opens} tries: above every H.264 encoder's minimum size. */
+    private static final int PROBE_SIZE = 256;
+
     private final AVCodecContext ctx;
     private final AVPacket packet = av_packet_alloc();
     private final String name;
@@ -60,6 +63,22 @@ public final class Encoder implements AutoCloseable {
             c.flags(c.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         }
         return open(c, codec, options, codecName);
+    }
+
+    /**
+     * Whether the named video encoder can really be used here: found in this FFmpeg build and opened on a small
+     * picture. A GPU encoder passes only where its GPU and driver are present and support it (an H100, say,
+     * has no NVENC unit), so being compiled in, or a GPU being there, is not enough.
+     */
+    public static boolean opens(String codecName) {
+        if (avcodec_find_encoder_by_name(codecName) == null) {
+            return false;
+        }
+        try (Encoder probe = video(codecName, PROBE_SIZE, PROBE_SIZE, av_make_q(25, 1), Map.of(), false)) {
+            return probe.name().equals(codecName);
+        } catch (Av.AvException e) {
+            return false;
+        }
     }
 
     /** AAC, stereo, float planar. */

@@ -40,6 +40,8 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
     static final String TRANSCRIPT_REVISION = "transcript-revision";
     /** Change id of the organisation's concurrent-run slots (runs recorded before it never took one). */
     static final String RUN_SLOTS = "run-slots";
+    /** Change id of offering a repair only for findings a repair addresses (runs before it offered one for any). */
+    static final String REPAIR_NAMED = "repair-only-when-named";
     /** Runs created before tenancy belong to the default organisation. */
     private static final String DEFAULT_ORGANISATION = "org_default";
     /** A queued run looks for a free slot again after this long at first, backing off to {@link #MAX_SLOT_WAIT}. */
@@ -100,6 +102,8 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
 
     /** Whether this run takes part in its organisation's concurrent-run limit (false when replaying older runs). */
     private boolean slotsEnabled;
+    /** Whether next_action is repair only when a critical finding names a repair (false when replaying older runs). */
+    private boolean repairOnlyWhenNamed;
     private boolean holdingSlot;
     private boolean queued;
 
@@ -126,6 +130,7 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
             }
         }
         slotsEnabled = Workflow.getVersion(RUN_SLOTS, Workflow.DEFAULT_VERSION, 1) == 1;
+        repairOnlyWhenNamed = Workflow.getVersion(REPAIR_NAMED, Workflow.DEFAULT_VERSION, 1) == 1;
         publish();
         if (awaitSource() && acquireSlot() && transcribe() && suggest()) {
             applySelection(selection, resume != null && resume.repairPassesUsed() > 0);
@@ -640,7 +645,12 @@ public class ClipRunWorkflowImpl implements ClipRunWorkflow {
         return NextActionRules.decide(new RunState(cancelled, error != null, queued, sourceStatus, transcriptStatus,
                 suggestionsStatus, invalidReason != null, analysisStatus, layoutStatus,
                 layout != null && layout.letterboxRejected(), captionsStatus, renderStatus, qaStatus,
-                spec.qa().qaMode(), repairPassesUsed, settings.maxRepairPasses(), exportStatus));
+                spec.qa().qaMode(), repairPassesUsed, settings.maxRepairPasses(), exportStatus, qaRepairable()));
+    }
+
+    private boolean qaRepairable() {
+        return !repairOnlyWhenNamed || qaReport == null || qaReport.issues().stream()
+                .anyMatch(i -> i.severity() == Severity.CRITICAL && i.repair() != null);
     }
 
     private void publish() {

@@ -56,7 +56,7 @@ public final class NextActionRules {
             return poll(RunStatus.QA, null, Stage.QA);
         }
         if (s.qa() == QaStatus.FAILED && s.qaMode() == QaMode.REQUIRED) {
-            return s.repairPassesUsed() < s.maxRepairPasses()
+            return s.repairPassesUsed() < s.maxRepairPasses() && s.qaRepairable()
                     ? blocked(NextAction.REPAIR, BlockingReason.VISUAL_QA_FAILED, Stage.QA)
                     : blocked(NextAction.RESELECT, BlockingReason.VISUAL_QA_FAILED, Stage.QA);
         }

@@ -7,6 +7,7 @@ package dev.clipforge.workflows.run;
  * @param queued           waiting for one of the organisation's concurrent-run slots
  * @param selectionInvalid the selection does not fit the source (unknown suggestion, range outside or of the wrong length)
  * @param letterboxRejected the planner could only letterbox talking-head content under layout_mode=auto
+ * @param qaRepairable     some critical QA finding names a repair that addresses it (else only a reselect can help)
  */
 public record RunState(
         boolean cancelled,
@@ -25,12 +26,13 @@ public record RunState(
         QaMode qaMode,
         int repairPassesUsed,
         int maxRepairPasses,
-        ExportStatus export) {
+        ExportStatus export,
+        boolean qaRepairable) {
 
     /** A run that has just been created. */
     public static RunState initial(QaMode qaMode, int maxRepairPasses) {
         return new RunState(false, false, false, StageStatus.PENDING, StageStatus.PENDING, StageStatus.PENDING, false,
                 StageStatus.PENDING, StageStatus.PENDING, false, StageStatus.PENDING, StageStatus.PENDING,
-                QaStatus.PENDING, qaMode, 0, maxRepairPasses, ExportStatus.NOT_STARTED);
+                QaStatus.PENDING, qaMode, 0, maxRepairPasses, ExportStatus.NOT_STARTED, true);
     }
 }

@@ -166,6 +166,22 @@ class ClipRunWorkflowTest {
     }
 
     @Test
+    void criticalFindingsThatNoRepairAddressesAskForAReselect() {
+        cpu.unrepairableFindings = true;
+        cpu.qaVerdicts.add(QaStatus.FAILED);
+        ClipRunWorkflow run = startRun(defaults());
+        ClipSnapshot blocked = snapshots.awaitStatus(RunStatus.BLOCKED);
+        assertThat(blocked.nextAction()).isEqualTo(NextAction.RESELECT);
+        assertThat(blocked.blockingReason()).isEqualTo(BlockingReason.VISUAL_QA_FAILED);
+        assertThat(blocked.repair().passesUsed()).isZero();
+        assertRejected(() -> run.repair(new Commands.Repair(RepairMode.AUTO)), Commands.WRONG_STATE,
+                "repair is allowed when next_action is repair");
+        ClipSnapshot reselected = run.reselect(new Commands.Reselect(SelectionMode.SUGGESTION, "sug_b", null, null));
+        assertThat(reselected.selection().suggestionId()).isEqualTo("sug_b");
+        assertThat(snapshots.awaitStatus(RunStatus.READY).selection().suggestionId()).isEqualTo("sug_b");
+    }
+
+    @Test
     void aRunRestingForCommandsHoldsNoSlot() {
         slots.capacity = 1;
         ClipRunWorkflow run = startRun(defaults());

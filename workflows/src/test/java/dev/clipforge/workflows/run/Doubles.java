@@ -214,16 +214,20 @@ final class Doubles {
                     request.window().durationSeconds(), 540, 960);
         }
 
+        /** QA's critical findings name no repair, as black frames in the source do. */
+        volatile boolean unrepairableFindings;
+
         @Override
         public QaReport checkQuality(QaActivities.Request request) {
             QaStatus verdict;
             synchronized (qaVerdicts) {
                 verdict = qaVerdicts.isEmpty() ? QaStatus.PASSED : qaVerdicts.poll();
             }
-            List<QaIssue> issues = verdict == QaStatus.FAILED
-                    ? List.of(new QaIssue("caption_on_face", dev.clipforge.workflows.run.Severity.CRITICAL,
-                    "captions cover a face", 3.0, 0.4, 0.0, RepairMode.MOVE_CAPTIONS_OFF_FACES))
-                    : List.of();
+            List<QaIssue> issues = verdict != QaStatus.FAILED ? List.of() : unrepairableFindings
+                    ? List.of(new QaIssue("black_frames", dev.clipforge.workflows.run.Severity.CRITICAL,
+                    "the picture is black for 4 s", 1.0, 4.0, 2.0, null))
+                    : List.of(new QaIssue("caption_on_face", dev.clipforge.workflows.run.Severity.CRITICAL,
+                    "captions cover a face", 3.0, 0.4, 0.0, RepairMode.MOVE_CAPTIONS_OFF_FACES));
             return new QaReport(verdict, issues, "debug.png");
         }
 

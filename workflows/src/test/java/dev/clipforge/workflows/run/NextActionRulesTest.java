@@ -51,10 +51,11 @@ class NextActionRulesTest {
         S failed() { return with(b -> { b.failed = true; return b; }); }
         S cancelled() { return with(b -> { b.cancelled = true; return b; }); }
         S queued() { return with(b -> { b.queued = true; return b; }); }
+        S unrepairable() { return with(b -> { b.qaRepairable = false; return b; }); }
     }
 
     static final class Builder {
-        boolean cancelled, failed, queued, selectionInvalid, letterboxRejected;
+        boolean cancelled, failed, queued, selectionInvalid, letterboxRejected, qaRepairable;
         StageStatus source, transcript, suggestions, analysis, layout, captions, render;
         QaStatus qa;
         QaMode qaMode;
@@ -66,12 +67,12 @@ class NextActionRulesTest {
             suggestions = s.suggestions(); selectionInvalid = s.selectionInvalid(); analysis = s.analysis();
             layout = s.layout(); letterboxRejected = s.letterboxRejected(); captions = s.captions();
             render = s.render(); qa = s.qa(); qaMode = s.qaMode(); repairs = s.repairPassesUsed();
-            maxRepairs = s.maxRepairPasses(); export = s.export();
+            maxRepairs = s.maxRepairPasses(); export = s.export(); qaRepairable = s.qaRepairable();
         }
 
         RunState build() {
             return new RunState(cancelled, failed, queued, source, transcript, suggestions, selectionInvalid, analysis, layout,
-                    letterboxRejected, captions, render, qa, qaMode, repairs, maxRepairs, export);
+                    letterboxRejected, captions, render, qa, qaMode, repairs, maxRepairs, export, qaRepairable);
         }
     }
 
@@ -99,6 +100,8 @@ class NextActionRulesTest {
                 row("qa failed, repair left", S.atQa().qa(QaStatus.FAILED), RunStatus.BLOCKED, NextAction.REPAIR, BlockingReason.VISUAL_QA_FAILED),
                 // QA still critical after the repair
                 row("qa failed after repair", S.atQa().qa(QaStatus.FAILED).repairs(1), RunStatus.BLOCKED, NextAction.RESELECT, BlockingReason.VISUAL_QA_FAILED),
+                // QA critical, but no finding names a repair (black frames in the source): only a reselect helps
+                row("qa failed, nothing to repair", S.atQa().qa(QaStatus.FAILED).unrepairable(), RunStatus.BLOCKED, NextAction.RESELECT, BlockingReason.VISUAL_QA_FAILED),
                 // QA passed, or permissive with warnings
                 row("qa passed", S.atQa().qa(QaStatus.PASSED), RunStatus.READY, NextAction.EXPORT, null),
                 row("qa warnings", S.atQa().qa(QaStatus.WARNINGS), RunStatus.READY, NextAction.EXPORT, null),
@@ -168,6 +171,9 @@ class NextActionRulesTest {
                             for (ExportStatus export : ExportStatus.values()) {
                                 S s = rendered.qa(verdict).qaMode(mode).repairs(repairs).export(export);
                                 out.add(export == ExportStatus.FAILED ? s.failed().s() : s.s());
+                                if (verdict == QaStatus.FAILED && export == ExportStatus.NOT_STARTED) {
+                                    out.add(s.unrepairable().s());
+                                }
                             }
                         }
                     }
@@ -219,7 +225,7 @@ class NextActionRulesTest {
                 new Gate(!s.captions().done(), RunStatus.CAPTIONING, NextAction.POLL, null, Stage.CAPTIONS),
                 new Gate(!s.render().done(), RunStatus.RENDERING, NextAction.POLL, null, Stage.RENDER),
                 new Gate(!s.qa().verdict(), RunStatus.QA, NextAction.POLL, null, Stage.QA),
-                new Gate(qaBlocks && s.repairPassesUsed() < s.maxRepairPasses(), RunStatus.BLOCKED, NextAction.REPAIR, BlockingReason.VISUAL_QA_FAILED, Stage.QA),
+                new Gate(qaBlocks && s.repairPassesUsed() < s.maxRepairPasses() && s.qaRepairable(), RunStatus.BLOCKED, NextAction.REPAIR, BlockingReason.VISUAL_QA_FAILED, Stage.QA),
                 new Gate(qaBlocks, RunStatus.BLOCKED, NextAction.RESELECT, BlockingReason.VISUAL_QA_FAILED, Stage.QA));
         return gates.stream().filter(Gate::open).findFirst()
                 .map(g -> new Decision(g.status(), g.action(), g.reason(), g.stage()))
@@ -243,6 +249,7 @@ class NextActionRulesTest {
             }
             if (d.nextAction() == NextAction.REPAIR) {
                 assertThat(s.repairPassesUsed()).isLessThan(s.maxRepairPasses());
+                assertThat(s.qaRepairable()).as("repair is offered only for a finding a repair addresses").isTrue();
             }
             if (d.nextAction() == NextAction.EXPORT) {
                 assertThat(s.qa().verdict()).isTrue();
